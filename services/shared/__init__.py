@@ -1,0 +1,1 @@
+"""The event backbone and plumbing every service shares: contracts, outbox, inbox, relay."""

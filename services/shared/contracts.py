@@ -1,0 +1,125 @@
+"""Wire contracts: the event envelope, one schema per event type and version, and the
+catalogue that says who produces each event and which handlers consume it.
+
+Producers are strict (a payload that breaks its contract is refused before it is stored);
+consumers are tolerant (unknown fields are ignored, so adding a field is never breaking).
+"""
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
+
+
+class ContractViolation(ValueError):
+    """An event or envelope does not match its contract."""
+
+    def __init__(self, message, errors=None):
+        super().__init__(f"{message}: {errors}" if errors else message)
+        self.errors = errors or {}
+
+
+class EnvelopeSchema(Schema):
+    """What every event on the bus looks like around its `data`."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    message_id = fields.UUID(required=True)
+    type = fields.String(required=True, validate=validate.Regexp(r"^[a-z][a-z0-9_]*$"))
+    version = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    occurred_at = fields.AwareDateTime(required=True)
+    correlation_id = fields.String(load_default=None, allow_none=True)
+    data = fields.Dict(required=True)
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event as a consumer sees it: the envelope with its data checked against the contract."""
+
+    message_id: str
+    type: str
+    version: int
+    occurred_at: datetime
+    correlation_id: str | None
+    data: dict
+
+
+@dataclass(frozen=True)
+class Contract:
+    """One event type at one version: its producer, schema and consuming handlers."""
+
+    type: str
+    producer: str
+    schema: type[Schema]
+    summary: str
+    version: int = 1
+    consumers: tuple[str, ...] = field(default_factory=tuple)
+
+    def serialize(self, source) -> dict:
+        """The event's data, taken from `source` (a dict or object) field by field: a field
+        the schema does not name never leaves the service."""
+        wire = self.schema().dump(source)
+        errors = self.schema().validate(wire)
+        if errors:
+            raise ContractViolation(f"{self.type} v{self.version} would break its contract", errors)
+        return wire
+
+    def deserialize(self, data: dict) -> dict:
+        """The data as a consumer reads it: checked, unknown fields dropped."""
+        try:
+            return self.schema(unknown=EXCLUDE).load(data)
+        except ValidationError as exc:
+            raise ContractViolation(f"{self.type} v{self.version} breaks its contract",
+                                    exc.messages) from exc
+
+
+class Catalogue:
+    """All event contracts of a set of services; the single source of the bus topology."""
+
+    def __init__(self, contracts):
+        self._contracts = {(c.type, c.version): c for c in contracts}
+
+    def __iter__(self):
+        return iter(self._contracts.values())
+
+    def get(self, event_type: str, version: int = 1) -> Contract:
+        try:
+            return self._contracts[(event_type, version)]
+        except KeyError:
+            raise ContractViolation(f"no contract for {event_type} v{version}") from None
+
+    def produced_by(self, service: str) -> list[Contract]:
+        return [c for c in self if c.producer == service]
+
+    def consumers_of(self, service: str) -> list[tuple[Contract, str]]:
+        """(contract, handler method) pairs for every handler `service` must have."""
+        return [(c, handler.split(".", 1)[1]) for c in self for handler in c.consumers
+                if handler.split(".", 1)[0] == service]
+
+
+def envelope(contract: Contract, source, correlation_id=None, message_id=None) -> dict:
+    """A new event, ready for the outbox."""
+    return {
+        "message_id": str(message_id or uuid.uuid4()),
+        "type": contract.type,
+        "version": contract.version,
+        "occurred_at": datetime.now(timezone.utc).isoformat(),
+        "correlation_id": correlation_id,
+        "data": contract.serialize(source),
+    }
+
+
+def parse_event(body, catalogue: Catalogue) -> Event:
+    """Read an incoming message body into an Event, or raise ContractViolation."""
+    if not isinstance(body, dict):
+        raise ContractViolation("the message body is not a JSON object")
+    try:
+        wrapper = EnvelopeSchema().load(body)
+    except ValidationError as exc:
+        raise ContractViolation("the envelope is malformed", exc.messages) from exc
+    contract = catalogue.get(wrapper["type"], wrapper["version"])
+    return Event(message_id=str(wrapper["message_id"]), type=wrapper["type"],
+                 version=wrapper["version"], occurred_at=wrapper["occurred_at"],
+                 correlation_id=wrapper["correlation_id"],
+                 data=contract.deserialize(wrapper["data"]))

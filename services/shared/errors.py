@@ -1,0 +1,57 @@
+"""Errors a service raises on purpose. They cross RPC as themselves (nameko re-raises the same
+class in the caller), and the gateway maps each to one HTTP status in a single table."""
+from nameko.exceptions import deserialize_to_instance
+
+
+@deserialize_to_instance
+class DomainError(Exception):
+    """Base of the deliberate errors; its message is safe to show to the caller."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else self.__class__.__name__
+
+
+@deserialize_to_instance
+class InvalidInput(DomainError):
+    """Input failed validation: `errors` maps each field to its messages."""
+
+    def __init__(self, errors, message="The input is not valid."):
+        super().__init__(errors, message)
+        self.errors = errors
+
+    @property
+    def message(self) -> str:
+        return self.args[1]
+
+
+@deserialize_to_instance
+class NotFound(DomainError):
+    """The thing asked for does not exist (or the caller may not know it does)."""
+
+
+@deserialize_to_instance
+class Conflict(DomainError):
+    """The request clashes with the current state, e.g. deciding twice."""
+
+
+@deserialize_to_instance
+class NotAuthenticated(DomainError):
+    """Credentials or token missing, wrong or expired."""
+
+
+@deserialize_to_instance
+class Forbidden(DomainError):
+    """Authenticated, but not allowed to do this."""
+
+
+@deserialize_to_instance
+class TooManyAttempts(DomainError):
+    """Throttled: `retry_after` seconds before trying again."""
+
+    def __init__(self, message, retry_after=60):
+        super().__init__(message, retry_after)
+        self.retry_after = retry_after
+
+
+EXPECTED = (InvalidInput, NotFound, Conflict, NotAuthenticated, Forbidden, TooManyAttempts)

@@ -1,0 +1,123 @@
+"""Alembic for every service: one migration history per service, in the service's own schema.
+
+Each service keeps `migrations/env.py` (two lines calling `run_env`) and its `versions/`.
+`upgrade(service, url)` runs them programmatically; `python -m services.manage migrate` runs
+all. Backbone tables are created by `create_backbone_v1` from a service's first migration, so
+later changes to the backbone become new, versioned functions here.
+"""
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command, context
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from alembic.config import Config
+
+SERVICES_DIR = Path(__file__).resolve().parents[1]
+
+
+def alembic_config(service: str, url: str) -> Config:
+    """An alembic Config for `service`'s migrations against `url`."""
+    config = Config()
+    config.set_main_option("script_location", str(SERVICES_DIR / service / "migrations"))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.attributes["schema"] = service
+    return config
+
+
+def upgrade(service: str, url: str, revision: str = "head"):
+    """Bring `service`'s schema up to `revision`."""
+    command.upgrade(alembic_config(service, url), revision)
+
+
+def downgrade(service: str, url: str, revision: str = "base"):
+    """Take `service`'s schema down to `revision`."""
+    command.downgrade(alembic_config(service, url), revision)
+
+
+def run_env(target_metadata: sa.MetaData):
+    """The body of every service's migrations/env.py (online mode only)."""
+    schema = target_metadata.schema
+    engine = sa.create_engine(context.config.get_main_option("sqlalchemy.url"),
+                              poolclass=sa.pool.NullPool)
+    with engine.connect() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+        connection.commit()
+        context.configure(connection=connection, target_metadata=target_metadata,
+                          version_table_schema=schema, include_schemas=False)
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
+
+
+def create_backbone_v1(op, schema: str):
+    """Outbox (with a NOTIFY trigger so the relay wakes at once), inbox, failures, parked."""
+    timestamp, now = sa.DateTime(timezone=True), sa.text("now()")
+    op.create_table(
+        "outbox",
+        sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
+        sa.Column("message_id", UUID(as_uuid=False), nullable=False),
+        sa.Column("event_type", sa.Text(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("payload", JSONB(), nullable=False),
+        sa.Column("correlation_id", sa.Text(), nullable=True),
+        sa.Column("created_at", timestamp, server_default=now, nullable=False),
+        sa.Column("published_at", timestamp, nullable=True),
+        sa.Column("attempts", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("next_attempt_at", timestamp, server_default=now, nullable=False),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name="pk_outbox"),
+        sa.UniqueConstraint("message_id", name="uq_outbox_message_id"),
+        schema=schema,
+    )
+    op.create_index("ix_outbox_unpublished", "outbox", ["id"], schema=schema,
+                    postgresql_where=sa.text("published_at IS NULL"))
+    op.execute(f"""
+        CREATE FUNCTION "{schema}".announce_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_notify('outbox_{schema}', ''); RETURN NULL; END $$;
+        CREATE TRIGGER outbox_announce AFTER INSERT ON "{schema}".outbox
+        FOR EACH STATEMENT EXECUTE FUNCTION "{schema}".announce_outbox();
+    """)
+    op.create_table(
+        "inbox",
+        sa.Column("message_id", UUID(as_uuid=False), nullable=False),
+        sa.Column("handler", sa.Text(), nullable=False),
+        sa.Column("event_type", sa.Text(), nullable=False),
+        sa.Column("applied_at", timestamp, server_default=now, nullable=False),
+        sa.PrimaryKeyConstraint("message_id", "handler", name="pk_inbox"),
+        schema=schema,
+    )
+    op.create_table(
+        "handler_failure",
+        sa.Column("message_id", sa.Text(), nullable=False),
+        sa.Column("handler", sa.Text(), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("last_error", sa.Text(), nullable=False),
+        sa.Column("failed_at", timestamp, server_default=now, nullable=False),
+        sa.PrimaryKeyConstraint("message_id", "handler", name="pk_handler_failure"),
+        schema=schema,
+    )
+    op.create_table(
+        "parked_message",
+        sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
+        sa.Column("message_id", sa.Text(), nullable=False),
+        sa.Column("queue", sa.Text(), nullable=False),
+        sa.Column("event_type", sa.Text(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("died_at", timestamp, nullable=False),
+        sa.Column("content_type", sa.Text(), nullable=False),
+        sa.Column("headers", JSONB(), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("parked_at", timestamp, server_default=now, nullable=False),
+        sa.Column("replayed_at", timestamp, nullable=True),
+        sa.PrimaryKeyConstraint("id", name="pk_parked_message"),
+        sa.UniqueConstraint("message_id", "queue", "died_at",
+                            name="uq_parked_message_message_id_queue_died_at"),
+        schema=schema,
+    )
+
+
+def drop_backbone_v1(op, schema: str):
+    """Undo create_backbone_v1."""
+    for table in ("parked_message", "handler_failure", "inbox", "outbox"):
+        op.drop_table(table, schema=schema)
+    op.execute(f'DROP FUNCTION IF EXISTS "{schema}".announce_outbox()')

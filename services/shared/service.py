@@ -1,0 +1,63 @@
+"""What every service has: tracing, a health check, and its parked-message operations."""
+from marshmallow import ValidationError
+from nameko.dependency_providers import Config
+from nameko.rpc import rpc
+from sqlalchemy import func, select, text
+
+from services.shared import parking
+from services.shared.errors import EXPECTED, InvalidInput
+from services.shared.tracing import Tracing
+from services.shared.wire import PLATFORM
+
+# An RPC entrypoint whose deliberate errors are logged as expected, not as crashes.
+command = rpc(expected_exceptions=EXPECTED)
+
+
+def load(schema, payload) -> dict:
+    """`payload` checked by a marshmallow schema, or InvalidInput with a message per field."""
+    try:
+        return schema.load(payload if payload is not None else {})
+    except ValidationError as exc:
+        raise InvalidInput(exc.messages) from None
+
+
+class BackboneService:
+    """Base of the five services. Subclasses set `name`, `db` (Database) and `relay`."""
+
+    catalogue = PLATFORM
+    tracing = Tracing()
+    config = Config()
+
+    @rpc
+    def health(self) -> dict:
+        """ok, with the state of the database and of the outbox; never raises."""
+        try:
+            self.db.execute(text("SELECT 1"))
+            return {"status": "ok", "database": "ok", **self._backlog()}
+        except Exception as exc:  # noqa: BLE001 - report, do not fail
+            return {"status": "degraded", "database": "down", "error": type(exc).__name__}
+
+    def _backlog(self) -> dict:
+        tables = self.db.info["backbone"]
+        pending = self.db.scalar(select(func.count()).select_from(tables.outbox)
+                                 .where(tables.outbox.c.published_at.is_(None)))
+        parked = self.db.scalar(select(func.count()).select_from(tables.parked)
+                                .where(tables.parked.c.replayed_at.is_(None)))
+        return {"outbox_pending": pending, "parked": parked}
+
+    @command
+    def list_parked(self, include_replayed=False) -> list[dict]:
+        return [_jsonable(row) for row in parking.list_parked(self.db, include_replayed)]
+
+    @command
+    def replay_parked(self, parked_id: int) -> dict:
+        return _jsonable(parking.replay(self.db, int(parked_id), self.config["AMQP_URI"]))
+
+    @parking.keep_parked
+    def store_parked_message(self, parked: dict):
+        parking.store(self.db, parked)
+        self.db.commit()
+
+
+def _jsonable(row: dict) -> dict:
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}

@@ -1,0 +1,20 @@
+"""Sign-in and tokens (RPC and API)."""
+from marshmallow import Schema, fields, validate
+
+
+class Credentials(Schema):
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+    password = fields.String(required=True, validate=validate.Length(min=1, max=1000),
+                             load_only=True)
+
+
+class TokenIssued(Schema):
+    token = fields.String(required=True)
+    expires_at = fields.AwareDateTime(required=True)
+
+
+class AccountView(Schema):
+    id = fields.UUID()
+    email = fields.String()
+    role = fields.String()
+    display_name = fields.String()

@@ -1,0 +1,71 @@
+"""Field types shared by several contracts."""
+import re
+
+from babel import localedata
+from marshmallow import ValidationError, fields, validate
+
+ROLES = ("buddy", "participant")
+DECISIONS = ("approved", "rejected", "waitlisted")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def role():
+    return fields.String(required=True, validate=validate.OneOf(ROLES))
+
+
+def language():
+    """An ISO 639-1 code, e.g. nl, ar, uk."""
+    return fields.String(required=True, validate=validate.Regexp(r"^[a-z]{2}$"))
+
+
+class Text(fields.String):
+    """A single line of text: trimmed, not blank, no control characters, bounded length."""
+
+    def __init__(self, max_length=200, **kwargs):
+        super().__init__(validate=validate.Length(min=1, max=max_length), **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        if not text:
+            raise ValidationError("This cannot be empty.")
+        if _CONTROL.search(text):
+            raise ValidationError("Use a single line without control characters.")
+        return text
+
+
+class LongText(fields.String):
+    """Free text over several lines: trimmed, not blank, bounded length."""
+
+    def __init__(self, max_length=4000, **kwargs):
+        super().__init__(validate=validate.Length(min=1, max=max_length), **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        if not text:
+            raise ValidationError("This cannot be empty.")
+        return text
+
+
+class Language(fields.String):
+    """An ISO 639-1 language code that exists, normalised to lower case."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        code = super()._deserialize(value, attr, data, **kwargs).strip().lower()
+        if not re.fullmatch(r"[a-z]{2}", code) or not localedata.exists(code):
+            raise ValidationError("Not a known ISO 639-1 language code (e.g. nl, en, ar).")
+        return code
+
+
+class Phone(fields.String):
+    """A phone number, normalised to international form (+32… for a local 0… number)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        raw = super()._deserialize(value, attr, data, **kwargs)
+        digits = re.sub(r"[\s().\-/]", "", raw)
+        if digits.startswith("00"):
+            digits = "+" + digits[2:]
+        elif digits.startswith("0"):
+            digits = "+32" + digits[1:]
+        if not re.fullmatch(r"\+[1-9][0-9]{7,14}", digits):
+            raise ValidationError("Not a valid phone number, e.g. 0470 12 34 56 or +32 470 12 34 56.")
+        return digits
