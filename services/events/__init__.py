@@ -1,0 +1,1 @@
+"""Activities: trainings, group activities, buddy days, reflection moments; registrations."""

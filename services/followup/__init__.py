@@ -1,0 +1,1 @@
+"""Follow-up: trajectories, check-ins, meeting logs, concerns, insurance and the forum."""

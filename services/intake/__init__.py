@@ -1,0 +1,1 @@
+"""Intake: applications, people, intake interviews, screening, consent and accounts."""

@@ -1,0 +1,117 @@
+"""Accounts, sign-in with throttling, and bearer tokens for API clients."""
+import hashlib
+import ipaddress
+import secrets
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from eventlet import tpool
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from services.intake.models import Account, ApiToken, LoginAttempt
+from services.shared.errors import Conflict, InvalidInput, NotAuthenticated, TooManyAttempts
+from services.shared.models import utcnow
+
+HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
+THROTTLE_WINDOW = timedelta(minutes=15)
+MAX_FAILURES_PER_EMAIL = 5
+MAX_FAILURES_PER_IP = 30
+TOKEN_LIFETIME = timedelta(hours=12)
+MIN_PASSWORD_LENGTH = 12
+WRONG = "The e-mail address or the password is not right."
+
+
+def normalise_email(email: str) -> str:
+    return str(email).strip().lower()
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash, computed in a native thread so the service keeps serving meanwhile."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput({"password": [f"Use at least {MIN_PASSWORD_LENGTH} characters."]})
+    return tpool.execute(HASHER.hash, password)
+
+
+def create_account(session: Session, email: str, password: str, role: str,
+                   display_name: str) -> Account:
+    email = normalise_email(email)
+    if session.scalar(select(Account).where(Account.email == email)):
+        raise Conflict(f"There is already an account for {email}.")
+    account = Account(email=email, password_hash=hash_password(password), role=role,
+                      display_name=display_name)
+    session.add(account)
+    session.flush()
+    return account
+
+
+def authenticate(session: Session, email: str, password: str, client_ip: str | None) -> Account:
+    """The account these credentials open; every attempt is recorded and guessers throttled."""
+    email, client_ip = normalise_email(email), _valid_ip(client_ip)
+    _refuse_if_throttled(session, email, client_ip)
+    account = session.scalar(select(Account).where(Account.email == email, Account.active))
+    # verify against a dummy hash when there is no account, so timing does not tell
+    valid = _verify(account.password_hash if account else _dummy_hash(), password) and account
+    session.add(LoginAttempt(email=email, client_ip=client_ip, succeeded=bool(valid)))
+    if valid and HASHER.check_needs_rehash(account.password_hash):
+        account.password_hash = tpool.execute(HASHER.hash, password)
+    session.commit()
+    if not valid:
+        raise NotAuthenticated(WRONG)
+    return account
+
+
+def issue_token(session: Session, account: Account) -> tuple[str, object]:
+    """A new bearer token for `account` (shown once; only its hash is kept)."""
+    token = secrets.token_urlsafe(32)
+    expires_at = utcnow() + TOKEN_LIFETIME
+    session.add(ApiToken(token_hash=_digest(token), account_id=account.id, expires_at=expires_at))
+    session.flush()
+    return token, expires_at
+
+
+def account_for_token(session: Session, token: str) -> Account:
+    """The account a bearer token belongs to, if the token is current."""
+    found = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(str(token))))
+    if found is None or found.revoked_at or found.expires_at <= utcnow() or not found.account.active:
+        raise NotAuthenticated("The token is not valid or has expired; ask for a new one.")
+    return found.account
+
+
+def _refuse_if_throttled(session, email, client_ip):
+    since = utcnow() - THROTTLE_WINDOW
+    failures = select(func.count()).select_from(LoginAttempt).where(
+        LoginAttempt.attempted_at > since, LoginAttempt.succeeded.is_(False))
+    if session.scalar(failures.where(LoginAttempt.email == email)) >= MAX_FAILURES_PER_EMAIL or (
+            client_ip and session.scalar(failures.where(LoginAttempt.client_ip == client_ip))
+            >= MAX_FAILURES_PER_IP):
+        raise TooManyAttempts("Too many failed sign-ins. Wait 15 minutes and try again.",
+                              int(THROTTLE_WINDOW.total_seconds()))
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return tpool.execute(HASHER.verify, password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+_DUMMY = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY:
+        _DUMMY.append(HASHER.hash(secrets.token_hex(16)))
+    return _DUMMY[0]
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _valid_ip(value) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value)) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Matching: the candidate pool, scoring, proposals, duos and their lifecycle."""

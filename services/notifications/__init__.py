@@ -1,0 +1,1 @@
+"""Notifications: email, SMS and partner webhooks; templates, languages, delivery log."""

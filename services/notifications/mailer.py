@@ -1,0 +1,67 @@
+"""Email over SMTP: plain text and HTML alternatives, correct headers, TLS and authentication.
+
+Headers are built by the standard library's EmailMessage, which refuses a line break in any
+header value, so nothing a person types into a name can inject a header.
+"""
+import smtplib
+import ssl
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import formatdate
+
+from services.notifications.models import Delivery
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int
+    sender: str
+    user: str = ""
+    password: str = ""
+    tls: str = "none"  # none | starttls | ssl
+    timeout: float = 10.0
+
+    @classmethod
+    def from_config(cls, config: dict) -> "SmtpSettings":
+        return cls(host=config["SMTP_HOST"], port=int(config["SMTP_PORT"]),
+                   sender=config["SMTP_FROM"], user=config.get("SMTP_USER") or "",
+                   password=config.get("SMTP_PASSWORD") or "", tls=config.get("SMTP_TLS") or "none",
+                   timeout=float(config.get("SMTP_TIMEOUT_SECONDS") or 10))
+
+
+def build_email(settings: SmtpSettings, delivery: Delivery, display_name: str = "") -> EmailMessage:
+    """The email for a queued delivery."""
+    message = EmailMessage()
+    message["From"] = Address("Samen op pad", addr_spec=settings.sender)
+    message["To"] = Address(display_name, addr_spec=delivery.recipient)
+    message["Subject"] = delivery.subject
+    message["Date"] = formatdate(usegmt=True)
+    # stable per delivery: a resend after a crash can be recognised as the same message
+    message["Message-ID"] = f"<{delivery.id}@{settings.sender.split('@')[-1]}>"
+    message.set_content(delivery.body_text)
+    message.add_alternative(delivery.body_html, subtype="html")
+    # after set_content, which drops every Content-* header set before it
+    message["Content-Language"] = delivery.content_language
+    return message
+
+
+class Mailer:
+    """One SMTP session for a batch of emails."""
+
+    def __init__(self, settings: SmtpSettings):
+        self.settings = settings
+
+    def open(self) -> smtplib.SMTP:
+        s = self.settings
+        if s.tls == "ssl":
+            smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout,
+                                    context=ssl.create_default_context())
+        else:
+            smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+            if s.tls == "starttls":
+                smtp.starttls(context=ssl.create_default_context())
+        if s.user:
+            smtp.login(s.user, s.password)
+        return smtp

@@ -1,0 +1,49 @@
+"""The notifications service's tables (schema `notifications`)."""
+from datetime import datetime
+
+from sqlalchemy import DateTime, Index, Integer, Text, text
+from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from services.shared.models import new_id, schema_metadata, utcnow
+from services.shared.tables import backbone
+
+Id = UUID(as_uuid=False)
+Timestamp = DateTime(timezone=True)
+DELIVERY_CHANNEL = "delivery_due"  # NOTIFY channel: a delivery was queued
+
+
+class Base(DeclarativeBase):
+    metadata = schema_metadata("notifications")
+
+
+BACKBONE = backbone(Base.metadata)
+
+
+class Delivery(Base):
+    """One message to one person on one channel: queued, then sent, failed or skipped.
+
+    `idempotency_key` is (event, recipient, template): a redelivered event sends nothing new.
+    """
+
+    __tablename__ = "delivery"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    idempotency_key: Mapped[str] = mapped_column(Text, unique=True)
+    person_id: Mapped[str | None] = mapped_column(Id, index=True)
+    channel: Mapped[str] = mapped_column(Text)
+    recipient: Mapped[str | None] = mapped_column(Text)
+    template: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(Text)
+    content_language: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(Text)
+    body_text: Mapped[str | None] = mapped_column(Text)
+    body_html: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text, default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    correlation_id: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    __table_args__ = (Index("ix_delivery_due", "next_attempt_at",
+                            postgresql_where=text("status = 'pending'")),)

@@ -1,0 +1,77 @@
+"""Message templates: one Jinja file per template and language (`templates/<name>/<lang>.txt`)
+holding a subject block and a plain-text body block. The HTML part is made from the same text
+by one layout, so a translator writes each message once, and adding a language or a template
+is adding files."""
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).parent / "templates"
+RIGHT_TO_LEFT = {"ar", "fa", "he", "ps", "ur", "ckb"}
+FALLBACKS = ("en", "nl")
+DUTCH_HEADING = "In het Nederlands"
+_URL = re.compile(r"https?://[^\s<>\"]+")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A message ready to send: subject, text and HTML parts, and the languages it holds."""
+
+    subject: str
+    text: str
+    html: str
+    languages: tuple[str, ...]
+
+
+def linkify(text: str) -> Markup:
+    """Escape text for HTML, turn its web addresses into links and its newlines into <br>."""
+    escaped = str(escape(text))
+    linked = _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+    return Markup(linked.replace("\n", "<br>\n"))
+
+
+_text = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=False)
+_html = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True)
+_html.filters["linkify"] = linkify
+
+
+def languages_of(template: str) -> list[str]:
+    """The languages a template has been translated into."""
+    return sorted(path.stem for path in (TEMPLATES / template).glob("*.txt"))
+
+
+def resolve_language(template: str, language: str) -> str:
+    """`language` if the template has it, else English, else Dutch."""
+    available = set(languages_of(template))
+    for candidate in (language, *FALLBACKS):
+        if candidate in available:
+            return candidate
+    raise LookupError(f"template {template!r} has no translation at all")
+
+
+def _render_text(template: str, language: str, context: dict) -> tuple[str, str]:
+    source = _text.get_template(f"{template}/{language}.txt")
+    scope = source.new_context(context)
+    subject = "".join(source.blocks["subject"](scope)).strip()
+    body = "".join(source.blocks["body"](scope)).strip()
+    return subject, body
+
+
+def render(template: str, language: str, context: dict, with_dutch: bool = False) -> Rendered:
+    """The message in the recipient's language (or its fallback), with the Dutch text below
+    it when `with_dutch` is set: a learning aid for newcomers."""
+    language = resolve_language(template, language)
+    subject, body = _render_text(template, language, context)
+    parts = [(language, body, None)]
+    if with_dutch and language != "nl":
+        parts.append(("nl", _render_text(template, "nl", context)[1], DUTCH_HEADING))
+    text = "\n\n".join(body if not heading else f"— {heading} —\n\n{body}"
+                       for _, body, heading in parts)
+    sections = [{"lang": lang, "dir": "rtl" if lang in RIGHT_TO_LEFT else "ltr",
+                 "heading": heading, "paragraphs": body.split("\n\n")}
+                for lang, body, heading in parts]
+    html = _html.get_template("_layout.html").render(subject=subject, sections=sections)
+    return Rendered(subject, text, html, tuple(lang for lang, _, _ in parts))
