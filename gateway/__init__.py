@@ -1,0 +1,51 @@
+"""The gateway: portal pages, the public application form, the JSON API and the partner API.
+It authenticates, validates at the edge, renders and calls the services over RPC; business
+rules live in the services."""
+import warnings
+
+warnings.filterwarnings("ignore", message="\\s*Eventlet is deprecated")
+
+from flask import Flask  # noqa: E402
+from flask_babel import Babel
+from flask_wtf.csrf import CSRFProtect
+
+from gateway import errors, i18n, lifecycle, remote
+from gateway.rpc import RpcPool
+from gateway.settings import from_environment
+
+csrf = CSRFProtect()
+babel = Babel()
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """The gateway application; `test_config` overrides the environment's settings."""
+    app = Flask(__name__)
+    app.config.from_mapping(from_environment())
+    if test_config:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("SECRET_KEY is not set: export a long random value "
+                           "(make run creates one in var/secret_key for development)")
+    i18n.compile_catalogs()
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    _connect_services(app)
+    lifecycle.register(app)
+    _register_blueprints(app)
+    errors.register(app)
+    return app
+
+
+def _connect_services(app: Flask):
+    platform = app.config["PLATFORM"]
+    app.extensions["rpc_pool"] = RpcPool(platform, timeout=app.config["RPC_TIMEOUT_SECONDS"])
+    app.extensions["health_pool"] = RpcPool(platform, timeout=app.config["HEALTH_TIMEOUT_SECONDS"])
+    app.teardown_appcontext(remote.release)
+
+
+def _register_blueprints(app: Flask):
+    from gateway import api, health, portal, public
+    health.register(app)
+    api.register(app, csrf)
+    portal.register(app)
+    public.register(app)

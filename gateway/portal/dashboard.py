@@ -1,0 +1,15 @@
+"""The coordinator's start page: what needs attention."""
+from flask import Blueprint, render_template
+
+from gateway import remote
+from gateway.auth import coordinator_page
+
+bp = Blueprint("portal", __name__, url_prefix="/portal")
+
+
+@bp.route("")
+@coordinator_page
+def dashboard():
+    received = remote.call("intake", "list_applications", {"status": "received", "limit": 500})
+    waiting = remote.call("matching", "list_candidates", {})
+    return render_template("portal/dashboard.html", received=received, waiting=waiting)

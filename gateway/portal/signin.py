@@ -1,0 +1,37 @@
+"""Signing in and out of the portal."""
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from gateway import remote
+from gateway.auth import portal_account, safe_next, sign_in, sign_out
+from services.shared.errors import NotAuthenticated, TooManyAttempts
+
+bp = Blueprint("portal_auth", __name__)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    target = safe_next(request.values.get("next"), url_for("portal.dashboard"))
+    if request.method == "GET":
+        if portal_account():
+            return redirect(target)
+        return render_template("portal/login.html", next=target)
+    credentials = {"email": request.form.get("email", ""), "password": request.form.get("password", "")}
+    try:
+        account = remote.call("intake", "authenticate", credentials, request.remote_addr)
+    except (NotAuthenticated, TooManyAttempts) as exc:
+        return render_template("portal/login.html", next=target, error=_(exc.message),
+                               email=credentials["email"]), exc_status(exc)
+    sign_in(account)
+    return redirect(target)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    sign_out()
+    flash(_("You are signed out."))
+    return redirect(url_for("portal_auth.login"))
+
+
+def exc_status(exc) -> int:
+    return 429 if isinstance(exc, TooManyAttempts) else 401

@@ -1,0 +1,31 @@
+"""The gateway's settings: config.yml (shared with the services) plus the gateway's own
+environment variables, each with a documented default."""
+import os
+
+from services.shared.config import load_config, public_base_url
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def from_environment() -> dict:
+    """Flask config for a gateway process."""
+    platform = load_config()
+    base_url = public_base_url(platform)
+    return {
+        "PLATFORM": platform,
+        "PUBLIC_BASE_URL": base_url,
+        "SECRET_KEY": os.environ.get("SECRET_KEY"),
+        "RPC_TIMEOUT_SECONDS": float(os.environ.get("RPC_TIMEOUT_SECONDS", "10")),
+        "HEALTH_TIMEOUT_SECONDS": float(os.environ.get("HEALTH_TIMEOUT_SECONDS", "2")),
+        "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", base_url.startswith("https://")),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_NAME": "samenoppad_session",
+        "PERMANENT_SESSION_LIFETIME": int(os.environ.get("SESSION_HOURS", "8")) * 3600,
+        "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
+        "MAX_CONTENT_LENGTH": 1024 * 1024,
+        "DEMO_MODE": _flag("DEMO_MODE", False),
+    }
