@@ -1,4 +1,5 @@
 """SQLAlchemy 2 for nameko: one engine per service, one session per worker."""
+import logging
 import sys
 
 import psycopg
@@ -9,6 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from services.shared.config import database_url
 from services.shared.tables import backbone
+
+log = logging.getLogger(__name__)
 
 
 def make_engine(url: str, application_name: str, pool_size: int = 10) -> Engine:
@@ -71,8 +74,14 @@ class Database(DependencyProvider):
 
     def worker_teardown(self, worker_ctx):
         session = self.sessions.pop(worker_ctx, None)
-        if session is not None:
+        if session is None:
+            return
+        try:
             session.close()
+        except Exception as exc:  # noqa: BLE001 - a teardown error would kill the service
+            # the database dropped the connection (restart, failover): discard it, carry on
+            log.warning("closing a session failed (%s); discarding its connection", exc)
+            session.invalidate()
 
     def is_up(self) -> bool:
         """Whether the database answers a trivial query within a few seconds."""

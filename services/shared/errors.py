@@ -54,4 +54,20 @@ class TooManyAttempts(DomainError):
         self.retry_after = retry_after
 
 
-EXPECTED = (InvalidInput, NotFound, Conflict, NotAuthenticated, Forbidden, TooManyAttempts)
+
+
+@deserialize_to_instance
+class Unavailable(DomainError):
+    """A part the service needs (its database) is down for now; try again shortly."""
+
+
+def is_outage(exc: BaseException) -> bool:
+    """Whether `exc` means the database is unreachable, rather than that the request is wrong."""
+    import psycopg
+    from sqlalchemy import exc as sa
+    return isinstance(exc, (sa.OperationalError, sa.InterfaceError, sa.TimeoutError,
+                            psycopg.OperationalError)) or getattr(exc, "connection_invalidated", False)
+
+
+EXPECTED = (InvalidInput, NotFound, Conflict, NotAuthenticated, Forbidden, TooManyAttempts,
+            Unavailable)

@@ -8,6 +8,7 @@ queue dead-letters it to the service's parked queue, where an operator can see a
 import functools
 import logging
 import random
+import time
 
 import eventlet
 from nameko.events import SERVICE_POOL, EventHandler
@@ -15,10 +16,13 @@ from nameko.exceptions import ContainerBeingKilled
 from nameko.messaging import Consumer
 
 from services.shared import inbox, topology
+from services.shared.consumers import SafeQueueConsumer
 from services.shared.contracts import ContractViolation, parse_event
 from services.shared.database import Database
+from services.shared.errors import is_outage
 
 log = logging.getLogger(__name__)
+OUTAGE_PATIENCE_SECONDS = 300
 
 
 class ConfigurationError(Exception):
@@ -35,14 +39,10 @@ def attempt_of(message) -> int:
     return int((message.headers or {}).get("x-delivery-count") or 0) + 1
 
 
-def reject_to_parking(message):
-    """Dead-letter a message at once (the queue's dead-letter exchange parks it)."""
-    if message.channel.connection:
-        message.reject(requeue=False)
-
-
 class ReliableEventHandler(EventHandler):
     """nameko's event handler on a quorum queue from the topology, with bounded retries."""
+
+    queue_consumer = SafeQueueConsumer()
 
     def __init__(self, source_service, event_type, version=1, **kwargs):
         super().__init__(source_service, event_type, handler_type=SERVICE_POOL,
@@ -74,7 +74,7 @@ class ReliableEventHandler(EventHandler):
             event = parse_event(body, self.container.service_cls.catalogue)
         except ContractViolation as exc:
             self._record_failure(message, f"unreadable message: {exc}")
-            return reject_to_parking(message)  # no retry can make it readable
+            return self.queue_consumer.reject_message(message)  # no retry makes it readable
         if event.version != self.version:
             return self.queue_consumer.ack_message(message)  # for the other version's handler
         context = self.unpack_message_headers(message)
@@ -88,17 +88,32 @@ class ReliableEventHandler(EventHandler):
     def handle_message_processed(self, message, result=None, exc_info=None):
         if exc_info is None:
             return self.queue_consumer.ack_message(message)
-        attempt = attempt_of(message)
-        self._record_failure(message, f"{type(exc_info[1]).__name__}: {exc_info[1]}")
+        attempt, error = attempt_of(message), exc_info[1]
+        self._record_failure(message, f"{type(error).__name__}: {error}")
         final = attempt >= topology.MAX_ATTEMPTS
+        if is_outage(error) and not final:
+            log.warning("%s: database unavailable; waiting for it before retrying", self.handler_name)
+            return eventlet.spawn(self._requeue_when_database_is_back, message)
         delay = 0 if final else retry_delay(attempt, self.retry_base, self.retry_max)
         log.warning("%s failed on try %d of %d for %s%s", self.handler_name, attempt,
                     topology.MAX_ATTEMPTS, message.properties.get("message_id"),
                     "; parking it" if final else f"; retrying in {delay:.1f} s")
         eventlet.spawn_after(delay, self.queue_consumer.requeue_message, message)
 
+    def _requeue_when_database_is_back(self, message):
+        """An outage is not the message's fault: wait for the database (a bounded while),
+        then retry, instead of spending the message's tries against a database that is down."""
+        deadline, delay = time.monotonic() + OUTAGE_PATIENCE_SECONDS, self.retry_base
+        while not self._database().is_up() and time.monotonic() < deadline:
+            eventlet.sleep(delay)
+            delay = min(delay * 2, 5.0)
+        self.queue_consumer.requeue_message(message)
+
+    def _database(self) -> Database:
+        return next(d for d in self.container.dependencies if isinstance(d, Database))
+
     def _record_failure(self, message, error: str):
-        database = next(d for d in self.container.dependencies if isinstance(d, Database))
+        database = self._database()
         try:
             inbox.record_failure(database.engine, database.backbone,
                                  message.properties.get("message_id") or "(none)",

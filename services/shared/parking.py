@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from services.shared import topology
+from services.shared.consumers import SafeQueueConsumer
 from services.shared.errors import Conflict, NotFound
 from services.shared.publisher import BatchPublisher, Outgoing
 
@@ -91,6 +92,8 @@ def replay(session, parked_id: int, amqp_uri: str) -> dict:
 
 class DeadLetterConsumer(Consumer):
     """Consumes the service's parked queue and hands each message, described, to the method."""
+
+    queue_consumer = SafeQueueConsumer()
 
     def __init__(self, **kwargs):
         super().__init__(queue=None, requeue_on_error=True, **kwargs)

@@ -125,10 +125,10 @@ class BatchPublisher:
     def _on_nack(self, delivery_tag, multiple):
         self._settle(delivery_tag, multiple, "refused by the broker (nack)")
 
-    def _on_return(self, reply_code, reply_text, exchange, routing_key, message):
+    def _on_return(self, error, exchange, routing_key, message):
         message_id = message.properties.get("message_id")
-        log.warning("broker returned %s: %s %s (no queue bound for %s on %s)",
-                    message_id, reply_code, reply_text, routing_key, exchange)
+        log.warning("broker returned %s (%s): no queue bound for %s on %s",
+                    message_id, error, routing_key, exchange)
         self._result.failed[message_id] = f"unroutable: no queue bound for {routing_key!r} on {exchange!r}"
 
 

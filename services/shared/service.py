@@ -1,16 +1,30 @@
 """What every service has: tracing, a health check, and its parked-message operations."""
+import functools
+
 from marshmallow import ValidationError
 from nameko.dependency_providers import Config
-from nameko.rpc import rpc
 from sqlalchemy import func, select, text
 
 from services.shared import parking
-from services.shared.errors import EXPECTED, InvalidInput
+from services.shared.consumers import rpc
+from services.shared.errors import EXPECTED, InvalidInput, Unavailable, is_outage
 from services.shared.tracing import Tracing
 from services.shared.wire import PLATFORM
 
-# An RPC entrypoint whose deliberate errors are logged as expected, not as crashes.
-command = rpc(expected_exceptions=EXPECTED)
+
+
+def command(method):
+    """An RPC entrypoint whose deliberate errors are logged as expected, not as crashes, and
+    whose database outages reach the caller as Unavailable (the gateway answers 503)."""
+    @functools.wraps(method)
+    def translated(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except Exception as exc:
+            if is_outage(exc):
+                raise Unavailable("The database is unavailable; try again in a moment.") from exc
+            raise
+    return rpc(expected_exceptions=EXPECTED)(translated)
 
 
 def load(schema, payload) -> dict:
