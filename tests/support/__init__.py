@@ -1,0 +1,1 @@
+"""Test helpers: builders, the platform as processes, the broker, a TCP proxy for faults."""

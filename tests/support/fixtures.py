@@ -1,0 +1,85 @@
+"""Fixtures: the test infrastructure, clean state per test, services in this process."""
+import subprocess
+import sys
+
+import pytest
+from nameko.containers import ServiceContainer
+from nameko.standalone.rpc import ClusterRpcProxy
+from sqlalchemy import create_engine, text
+
+from services import SERVICES
+from services.shared import migrations, topology
+from services.shared.config import ROOT, load_config
+from services.shared.wire import PLATFORM
+from tests.support import broker, probe
+
+SCHEMAS = [*SERVICES, "probe_producer", "probe_consumer"]
+
+
+@pytest.fixture(scope="session")
+def config():
+    return load_config()
+
+
+@pytest.fixture(scope="session")
+def infrastructure(config):
+    """RabbitMQ and PostgreSQL up; the test schemas rebuilt by the services' migrations."""
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "infra.py")], check=True)
+    engine = create_engine(config["DATABASE_URL"], pool_pre_ping=True)
+    with engine.begin() as connection:
+        for schema in SCHEMAS:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    for service in SERVICES:
+        migrations.upgrade(service, config["DATABASE_URL"])
+    probe.create_schemas(engine)
+    with broker.connection(config) as connection:
+        topology.declare(connection.default_channel, PLATFORM)
+        topology.declare(connection.default_channel, probe.PROBE)
+    yield engine
+    engine.dispose()
+
+
+def truncate_all(engine):
+    with engine.begin() as connection:
+        tables = connection.execute(text(
+            "SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables "
+            "WHERE table_schema = ANY(:schemas) AND table_name <> 'alembic_version' "
+            "AND table_type = 'BASE TABLE'"), {"schemas": SCHEMAS}).scalars().all()
+        connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def clean(config, infrastructure):
+    """Every table empty (but alembic's) and every known queue purged, before the test."""
+    truncate_all(infrastructure)
+    broker.purge(config, broker.queue_names([PLATFORM, probe.PROBE], SCHEMAS))
+    return infrastructure
+
+
+@pytest.fixture
+def db(clean):
+    """An engine on the test database, for looking at what the services did."""
+    return clean
+
+
+@pytest.fixture
+def start_service(config):
+    """Start a nameko service in this process; stopped when the test ends."""
+    containers = []
+
+    def start(cls, **overrides):
+        container = ServiceContainer(cls, {**config, **overrides})
+        container.start()
+        containers.append(container)
+        return container
+
+    yield start
+    for container in reversed(containers):
+        container.stop()
+
+
+@pytest.fixture
+def rpc(config):
+    """A standalone RPC proxy to the services, as any client would use."""
+    with ClusterRpcProxy(config, timeout=10) as proxy:
+        yield proxy
