@@ -39,7 +39,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _connect_services(app: Flask):
     platform = app.config["PLATFORM"]
     app.extensions["rpc_pool"] = RpcPool(platform, timeout=app.config["RPC_TIMEOUT_SECONDS"])
-    app.extensions["health_pool"] = RpcPool(platform, timeout=app.config["HEALTH_TIMEOUT_SECONDS"])
+    # a health probe always looks for itself: no circuit breaker in front of it
+    app.extensions["health_pool"] = RpcPool(platform, timeout=app.config["HEALTH_TIMEOUT_SECONDS"],
+                                            breaker_seconds=0)
     app.teardown_appcontext(remote.release)
 
 

@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from gateway.rpc import BrokerUnavailable, ServiceUnavailable
 from services.shared.errors import (
-    Conflict, Forbidden, InvalidInput, NotAuthenticated, NotFound, TooManyAttempts,
+    Conflict, Forbidden, InvalidInput, NotAuthenticated, NotFound, TooManyAttempts, Unavailable,
 )
 
 log = logging.getLogger(__name__)
@@ -26,8 +26,9 @@ TABLE = {
     TooManyAttempts: (429, "too_many_attempts"),
     BrokerUnavailable: (503, "broker_unavailable"),
     ServiceUnavailable: (503, "service_unavailable"),
+    Unavailable: (503, "database_unavailable"),
 }
-RETRY_AFTER_SECONDS = {BrokerUnavailable: 5, ServiceUnavailable: 5}
+RETRY_AFTER_SECONDS = {BrokerUnavailable: 5, ServiceUnavailable: 5, Unavailable: 5}
 
 
 def wants_json() -> bool:

@@ -85,8 +85,10 @@ class Borrowed:
 class RpcPool:
     """Started cluster proxies to borrow for a request; see the module docstring."""
 
-    def __init__(self, config: dict, timeout: float = 10.0, breaker_seconds: float = 2.0):
+    def __init__(self, config: dict, timeout: float = 10.0, breaker_seconds: float = 2.0,
+                 factory=Borrowed):
         self.config, self.timeout, self.breaker_seconds = config, timeout, breaker_seconds
+        self.factory = factory  # builds a started proxy; tests pass a fake
         self._idle = queue.LifoQueue()
         self._open_until = 0.0
         self._lock = threading.Lock()
@@ -143,7 +145,7 @@ class RpcPool:
 
     def _start(self) -> Borrowed:
         try:
-            return Borrowed(self.config, self.timeout)
+            return self.factory(self.config, self.timeout)
         except BROKER_ERRORS as exc:
             self._trip(exc)
             raise BrokerUnavailable("The message broker cannot be reached.") from exc

@@ -1,4 +1,8 @@
 """The WSGI application for gunicorn: `gunicorn gateway.wsgi:app`."""
-from gateway import create_app
+import os
 
+from gateway import create_app
+from services.shared.tracing import configure_logging
+
+configure_logging("gateway", os.environ.get("LOG_LEVEL", "INFO"))
 app = create_app()

@@ -50,3 +50,12 @@ class SafeRpc(Rpc):
 
 
 rpc = SafeRpc.decorator
+
+
+class EventQueueConsumer(SafeQueueConsumer):
+    """The event handlers' own connection, with a deeper prefetch so that batches can form
+    (RPC keeps nameko's prefetch of one message per worker)."""
+
+    @property
+    def prefetch_count(self):
+        return int(self.container.config.get("EVENT_PREFETCH") or 200)

@@ -4,6 +4,7 @@ catalogue that says who produces each event and which handlers consume it.
 Producers are strict (a payload that breaks its contract is refused before it is stored);
 consumers are tolerant (unknown fields are ignored, so adding a field is never breaking).
 """
+import functools
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -33,6 +34,9 @@ class EnvelopeSchema(Schema):
     data = fields.Dict(required=True)
 
 
+_ENVELOPE = EnvelopeSchema()  # schemas keep no state between loads: one instance serves all
+
+
 @dataclass(frozen=True)
 class Event:
     """An event as a consumer sees it: the envelope with its data checked against the contract."""
@@ -45,7 +49,7 @@ class Event:
     data: dict
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Contract:
     """One event type at one version: its producer, schema and consuming handlers."""
 
@@ -56,11 +60,23 @@ class Contract:
     version: int = 1
     consumers: tuple[str, ...] = field(default_factory=tuple)
 
+    @functools.cached_property
+    def _producing(self) -> Schema:
+        return self.schema()
+
+    @functools.cached_property
+    def _consuming(self) -> Schema:
+        return self.schema(unknown=EXCLUDE)
+
     def serialize(self, source) -> dict:
         """The event's data, taken from `source` (a dict or object) field by field: a field
         the schema does not name never leaves the service."""
-        wire = self.schema().dump(source)
-        errors = self.schema().validate(wire)
+        try:
+            wire = self._producing.dump(source)
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise ContractViolation(f"{self.type} v{self.version}: a field has the wrong type",
+                                    {"_schema": [str(exc)]}) from exc
+        errors = self._producing.validate(wire)
         if errors:
             raise ContractViolation(f"{self.type} v{self.version} would break its contract", errors)
         return wire
@@ -68,7 +84,7 @@ class Contract:
     def deserialize(self, data: dict) -> dict:
         """The data as a consumer reads it: checked, unknown fields dropped."""
         try:
-            return self.schema(unknown=EXCLUDE).load(data)
+            return self._consuming.load(data)
         except ValidationError as exc:
             raise ContractViolation(f"{self.type} v{self.version} breaks its contract",
                                     exc.messages) from exc
@@ -115,7 +131,7 @@ def parse_event(body, catalogue: Catalogue) -> Event:
     if not isinstance(body, dict):
         raise ContractViolation("the message body is not a JSON object")
     try:
-        wrapper = EnvelopeSchema().load(body)
+        wrapper = _ENVELOPE.load(body)
     except ValidationError as exc:
         raise ContractViolation("the envelope is malformed", exc.messages) from exc
     contract = catalogue.get(wrapper["type"], wrapper["version"])

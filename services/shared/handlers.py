@@ -1,9 +1,11 @@
 """`@on_event`: an event handler that applies each event once, retries with back-off, then parks.
 
 nameko's own event handler acks a failed message (it is lost) or, with requeue_on_error,
-redelivers it at once, forever. Here a failure is recorded, the message is requeued after an
-exponential back-off, and the broker counts deliveries: after the last try the quorum
-queue dead-letters it to the service's parked queue, where an operator can see and replay it.
+redelivers it at once, forever. Here the messages waiting in the queue are applied in batches
+(one worker, one transaction, see batches.py); a failure is recorded, the message is
+requeued after an exponential back-off, and the broker counts deliveries: after the last try
+the quorum queue dead-letters it to the service's parked queue, where an operator can see and
+replay it. An outage of the database is waited out rather than counted against the message.
 """
 import functools
 import logging
@@ -15,8 +17,8 @@ from nameko.events import SERVICE_POOL, EventHandler
 from nameko.exceptions import ContainerBeingKilled
 from nameko.messaging import Consumer
 
-from services.shared import inbox, topology
-from services.shared.consumers import SafeQueueConsumer
+from services.shared import batches, failures, topology
+from services.shared.consumers import EventQueueConsumer
 from services.shared.contracts import ContractViolation, parse_event
 from services.shared.database import Database
 from services.shared.errors import is_outage
@@ -40,14 +42,15 @@ def attempt_of(message) -> int:
 
 
 class ReliableEventHandler(EventHandler):
-    """nameko's event handler on a quorum queue from the topology, with bounded retries."""
+    """nameko's event handler on a quorum queue from the topology, in batches, with retries."""
 
-    queue_consumer = SafeQueueConsumer()
+    queue_consumer = EventQueueConsumer()
 
     def __init__(self, source_service, event_type, version=1, **kwargs):
         super().__init__(source_service, event_type, handler_type=SERVICE_POOL,
                          reliable_delivery=True, requeue_on_error=True, **kwargs)
         self.version = version
+        self._pending, self._flush_timer = [], None
 
     @property
     def handler_name(self) -> str:
@@ -58,8 +61,9 @@ class ReliableEventHandler(EventHandler):
         self.queue = topology.event_queue(self.source_service, self.event_type,
                                           self.container.service_name, self.method_name)
         config = self.container.config
-        self.retry_base = float(config.get("EVENT_RETRY_BASE_SECONDS", 0.5))
-        self.retry_max = float(config.get("EVENT_RETRY_MAX_SECONDS", 30))
+        self.retry_base = float(config.get("EVENT_RETRY_BASE_SECONDS") or 0.5)
+        self.retry_max = float(config.get("EVENT_RETRY_MAX_SECONDS") or 30)
+        self.batch_size = int(config.get("EVENT_BATCH_SIZE") or 50)
         Consumer.setup(self)  # not EventHandler.setup: it would declare a classic queue
 
     def _check_catalogue(self):
@@ -77,18 +81,44 @@ class ReliableEventHandler(EventHandler):
             return self.queue_consumer.reject_message(message)  # no retry makes it readable
         if event.version != self.version:
             return self.queue_consumer.ack_message(message)  # for the other version's handler
-        context = self.unpack_message_headers(message)
-        context.setdefault("correlation_id", event.correlation_id)
-        try:
-            self.container.spawn_worker(self, (event,), {}, context_data=context,
-                                        handle_result=functools.partial(self.handle_result, message))
-        except ContainerBeingKilled:
-            self.queue_consumer.requeue_message(message)
+        self._pending.append((event, message))
+        if len(self._pending) >= self.batch_size:
+            self._flush()
+        elif self._flush_timer is None:
+            # fires once the consumer has taken every message already waiting: no added delay
+            self._flush_timer = eventlet.spawn_after(0, self._flush)
 
-    def handle_message_processed(self, message, result=None, exc_info=None):
-        if exc_info is None:
-            return self.queue_consumer.ack_message(message)
-        attempt, error = attempt_of(message), exc_info[1]
+    def _flush(self):
+        if self._flush_timer is not None:
+            self._flush_timer.cancel()
+            self._flush_timer = None
+        batch, self._pending = self._pending, []
+        if not batch:
+            return
+        context = self.unpack_message_headers(batch[0][1])
+        context.setdefault("correlation_id", batch[0][0].correlation_id)
+        try:
+            self.container.spawn_worker(self, ([event for event, _ in batch],), {},
+                                        context_data=context,
+                                        handle_result=functools.partial(self.handle_result, batch))
+        except ContainerBeingKilled:
+            for _, message in batch:
+                self.queue_consumer.requeue_message(message)
+
+    def handle_result(self, batch, worker_ctx, result=None, exc_info=None):
+        outcomes = result if exc_info is None else [batches.Outcome("failed", exc_info[1])] * len(batch)
+        for (event, message), outcome in zip(batch, outcomes):
+            if outcome.status == "failed":
+                self._retry_later(message, outcome.error)
+            else:
+                if outcome.status == batches.SKIPPED:
+                    log.info("%s already applied %s %s; skipped", self.handler_name, event.type,
+                             event.message_id)
+                self.queue_consumer.ack_message(message)
+        return result, exc_info
+
+    def _retry_later(self, message, error):
+        attempt = attempt_of(message)
         self._record_failure(message, f"{type(error).__name__}: {error}")
         final = attempt >= topology.MAX_ATTEMPTS
         if is_outage(error) and not final:
@@ -97,7 +127,7 @@ class ReliableEventHandler(EventHandler):
         delay = 0 if final else retry_delay(attempt, self.retry_base, self.retry_max)
         log.warning("%s failed on try %d of %d for %s%s", self.handler_name, attempt,
                     topology.MAX_ATTEMPTS, message.properties.get("message_id"),
-                    "; parking it" if final else f"; retrying in {delay:.1f} s")
+                    "; parking it" if final else f"; retrying in {delay:.1f} s", exc_info=error)
         eventlet.spawn_after(delay, self.queue_consumer.requeue_message, message)
 
     def _requeue_when_database_is_back(self, message):
@@ -115,7 +145,7 @@ class ReliableEventHandler(EventHandler):
     def _record_failure(self, message, error: str):
         database = self._database()
         try:
-            inbox.record_failure(database.engine, database.backbone,
+            failures.record_failure(database.engine, database.backbone,
                                  message.properties.get("message_id") or "(none)",
                                  self.handler_name, attempt_of(message), error)
         except Exception as exc:  # noqa: BLE001 - the retry must happen even if this fails
@@ -123,20 +153,13 @@ class ReliableEventHandler(EventHandler):
 
 
 def on_event(source_service: str, event_type: str, version: int = 1):
-    """Handle `source_service`'s `event_type`: once per event, in one transaction with the inbox.
-
-    The decorated method receives an `Event` and uses `self.db`; it must not commit itself.
-    """
+    """Handle `source_service`'s `event_type`: each event once, in one transaction with the
+    inbox. The decorated method receives an `Event` and uses `self.db`; it must not commit
+    (several events may share the transaction)."""
     def decorate(method):
         @functools.wraps(method)
-        def apply_once(self, event):
+        def apply_events(self, events):
             handler = f"{self.name}.{method.__name__}"
-            if not inbox.claim(self.db, event, handler):
-                self.db.rollback()
-                log.info("%s already applied %s %s; skipped", handler, event.type, event.message_id)
-                return None
-            result = method(self, event)
-            self.db.commit()
-            return result
-        return ReliableEventHandler.decorator(source_service, event_type, version=version)(apply_once)
+            return batches.apply_batch(self.db, handler, functools.partial(method, self), events)
+        return ReliableEventHandler.decorator(source_service, event_type, version=version)(apply_events)
     return decorate

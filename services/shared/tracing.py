@@ -65,8 +65,11 @@ def configure_logging(service: str, level: str = "INFO"):
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("amqp", "kombu", "nameko.containers", "alembic.runtime.migration"):
+    for noisy in ("kombu", "nameko.containers", "alembic.runtime.migration"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    # py-amqp warns of every ack that reaches a channel nameko is closing (a harmless race
+    # after an RPC to a service that is not running): keep its errors only
+    logging.getLogger("amqp").setLevel(logging.ERROR)
 
 
 class Tracing(DependencyProvider):

@@ -5,7 +5,9 @@ import sys
 import pytest
 from nameko.containers import ServiceContainer
 from nameko.standalone.rpc import ClusterRpcProxy
+import eventlet
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
 
 from services import SERVICES
 from services.shared import migrations, topology
@@ -39,13 +41,21 @@ def infrastructure(config):
     engine.dispose()
 
 
-def truncate_all(engine):
-    with engine.begin() as connection:
-        tables = connection.execute(text(
-            "SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables "
-            "WHERE table_schema = ANY(:schemas) AND table_name <> 'alembic_version' "
-            "AND table_type = 'BASE TABLE'"), {"schemas": SCHEMAS}).scalars().all()
-        connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+def truncate_all(engine, tries=10):
+    """Empty every table; running services may hold locks, so a deadlock is tried again."""
+    for attempt in range(tries):
+        try:
+            with engine.begin() as connection:
+                tables = connection.execute(text(
+                    "SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables"
+                    " WHERE table_schema = ANY(:schemas) AND table_name <> 'alembic_version'"
+                    " AND table_type = 'BASE TABLE' ORDER BY 1"), {"schemas": SCHEMAS}).scalars().all()
+                connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            return
+        except OperationalError:
+            if attempt == tries - 1:
+                raise
+            eventlet.sleep(0.2)
 
 
 @pytest.fixture

@@ -12,19 +12,19 @@ from nameko.standalone.rpc import ClusterRpcProxy
 from services.shared.config import ROOT
 
 
-class ServiceProcess:
-    """`python -m services.run <spec>` with its output kept in a log file."""
+class ManagedProcess:
+    """A command run from the project root, its output kept in a log file."""
 
-    def __init__(self, spec: str, log_dir: Path, env: dict | None = None):
-        self.spec, self.env = spec, {**os.environ, **(env or {})}
-        self.name = spec.rsplit(":", 1)[-1]
-        self.log_path = Path(log_dir) / f"{self.name}.log"
+    def __init__(self, name: str, command: list[str], log_dir: Path, env: dict | None = None):
+        self.name, self.command = name, command
+        self.env = {**os.environ, **(env or {})}
+        self.log_path = Path(log_dir) / f"{name}.log"
         self.process = None
 
-    def start(self) -> "ServiceProcess":
-        log = open(self.log_path, "ab")
-        self.process = subprocess.Popen([sys.executable, "-m", "services.run", self.spec],
-                                        cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+    def start(self) -> "ManagedProcess":
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=log,
+                                            stderr=subprocess.STDOUT)
         return self
 
     def running(self) -> bool:
@@ -53,6 +53,14 @@ class ServiceProcess:
         if not self.log_path.exists():
             return ""
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+class ServiceProcess(ManagedProcess):
+    """`python -m services.run <spec>`, as the Procfile starts every service."""
+
+    def __init__(self, spec: str, log_dir: Path, env: dict | None = None):
+        super().__init__(spec.rsplit(":", 1)[-1], [sys.executable, "-m", "services.run", spec],
+                         log_dir, env)
 
 
 def wait_healthy(config: dict, service: str, timeout: float = 30.0, process=None):

@@ -64,15 +64,16 @@ class TcpProxy:
             pass
         finally:
             self._cut(pair)
+            source.close()  # each socket is closed by the one green thread reading it
 
     def _cut(self, pair):
+        """Shut both sockets down: their readers wake up, end and close them."""
         self.connections.discard(pair)
         for sock in pair:
             try:
                 sock.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
-            sock.close()
 
     def _cut_all(self):
         for pair in list(self.connections):

@@ -1,0 +1,15 @@
+"""python -m bench  (make bench)"""
+from bench import backbone  # noqa: I001 - bench/__init__ sets the environment first
+
+import logging
+
+
+def main():
+    logging.getLogger("amqp").setLevel(logging.ERROR)  # see services.shared.tracing
+    print("Samen op pad benchmarks (figures from this machine; ratios against a baseline "
+          "measured in the same run)\n")
+    backbone.main()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Applying a batch of events in one transaction, each at most once.
+
+One worker, one transaction and one multi-row inbox claim for every event that was waiting,
+instead of one of each per event: the commit (an fsync) and the round trips are shared. When
+a handler raises, the transaction is rolled back, that event alone is marked failed (so each
+try of it is counted once), and the others are applied again without it.
+"""
+from dataclasses import dataclass
+
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from services.shared.contracts import Event
+from services.shared.errors import is_outage
+from services.shared.tracing import reset_correlation_id, set_correlation_id
+
+APPLIED, SKIPPED = "applied", "skipped"
+
+
+@dataclass
+class Outcome:
+    """What became of one event of a batch: applied, skipped (applied before) or failed."""
+
+    status: str
+    error: BaseException | None = None
+
+
+def claim_all(session: Session, events: list[Event], handler: str) -> set[str]:
+    """Record the events as applied by `handler` in this transaction; the ids that were new.
+
+    A concurrent duplicate waits on the primary key until this transaction ends.
+    """
+    inbox = session.info["backbone"].inbox
+    rows = [{"message_id": e.message_id, "handler": handler, "event_type": e.type} for e in events]
+    # executemany with RETURNING: one statement, compiled once whatever the batch size
+    inserted = session.execute(insert(inbox).on_conflict_do_nothing().returning(inbox.c.message_id),
+                               rows)
+    return {str(message_id) for message_id in inserted.scalars()}
+
+
+def apply_batch(session: Session, handler: str, apply, events: list[Event]) -> list[Outcome]:
+    """Apply each event once with `apply(event)`; the outcome of each, in the same order."""
+    failed, remaining = {}, list(events)
+    while remaining:
+        try:
+            applied = _apply_all(session, handler, apply, remaining)
+            session.commit()
+            break
+        except _HandlerFailed as failure:
+            session.rollback()
+            failed[id(failure.event)] = failure.error
+            remaining = [e for e in remaining if e is not failure.event]
+        except Exception as exc:  # noqa: BLE001 - the claim or the commit: nothing applied
+            session.rollback()
+            failed.update({id(e): exc for e in remaining})
+            remaining, applied = [], set()
+    else:
+        applied = set()
+    return [Outcome("failed", failed[id(e)]) if id(e) in failed
+            else Outcome(APPLIED if id(e) in applied else SKIPPED) for e in events]
+
+
+class _HandlerFailed(Exception):
+    def __init__(self, event, error):
+        super().__init__(str(error))
+        self.event, self.error = event, error
+
+
+def _apply_all(session, handler, apply, events) -> set[int]:
+    """Claim and apply the events not applied before; the (object) ids of those applied."""
+    claimed, applied = claim_all(session, events, handler), set()
+    for event in events:
+        if event.message_id not in claimed:
+            continue  # applied before, or a duplicate earlier in this batch
+        claimed.discard(event.message_id)
+        try:
+            _apply_traced(apply, event)
+        except Exception as exc:  # noqa: BLE001 - the caller retries the others without it
+            if is_outage(exc):
+                raise
+            raise _HandlerFailed(event, exc) from exc
+        applied.add(id(event))
+    return applied
+
+
+def _apply_traced(apply, event: Event):
+    """Run one event's handler under the event's own correlation id."""
+    token = set_correlation_id(event.correlation_id)
+    try:
+        apply(event)
+    finally:
+        reset_correlation_id(token)

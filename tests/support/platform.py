@@ -1,0 +1,68 @@
+"""The whole platform as processes, started as `make run` starts it: the five services, the
+gateway under gunicorn and the mail catcher, on the test vhost and database."""
+import email
+import email.policy
+import socket
+import sys
+from pathlib import Path
+
+import requests
+
+from services import SERVICES
+from tests.support.processes import ManagedProcess, ServiceProcess
+from tests.support.waiting import eventually
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Platform:
+    def __init__(self, run_dir: Path, gateway_amqp_uri: str | None = None):
+        self.run_dir, self.maildir = Path(run_dir), Path(run_dir) / "mail"
+        self.gateway_port, self.smtp_port = free_port(), free_port()
+        self.base_url = f"http://127.0.0.1:{self.gateway_port}"
+        self.env = {"SMTP_PORT": str(self.smtp_port), "SMTP_HOST": "127.0.0.1",
+                    "PUBLIC_BASE_URL": self.base_url, "MAILCATCHER_DIR": str(self.maildir),
+                    "GATEWAY_PORT": str(self.gateway_port), "GATEWAY_WORKERS": "1"}
+        gateway_env = {**self.env, **({"AMQP_URI": gateway_amqp_uri} if gateway_amqp_uri else {})}
+        self.processes = [
+            ManagedProcess("mail", [sys.executable, "scripts/mailcatcher.py"], run_dir, self.env),
+            *[ServiceProcess(name, run_dir, self.env) for name in SERVICES],
+            ManagedProcess("gateway", [sys.executable, "-m", "gunicorn", "--config",
+                                       "gateway/gunicorn.conf.py", "gateway.wsgi:app"],
+                           run_dir, gateway_env),
+        ]
+
+    def start(self) -> "Platform":
+        for process in self.processes:
+            process.start()
+        eventually(self.healthy, timeout=60, interval=0.3, message="the platform is healthy")
+        return self
+
+    def healthy(self) -> bool:
+        for process in self.processes:
+            if not process.running():
+                raise AssertionError(f"{process.name} exited:\n{process.log_tail()}")
+        try:
+            return requests.get(self.url("/healthz"), timeout=5).status_code == 200
+        except requests.RequestException:
+            return False
+
+    def stop(self):
+        for process in reversed(self.processes):
+            process.stop()
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def mails(self, to: str | None = None) -> list[email.message.EmailMessage]:
+        """Every email the mail catcher received (to one address, if given), oldest first."""
+        found = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+                 for path in sorted(self.maildir.glob("*.eml"))]
+        return [m for m in found if to is None or to in m["To"]]
+
+    def logs(self) -> str:
+        return "\n".join(f"--- {p.name} ---\n{p.log_tail(20)}" for p in self.processes)

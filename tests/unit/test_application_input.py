@@ -1,0 +1,62 @@
+"""What the digital counter accepts, and the message for each thing it does not."""
+import pytest
+from marshmallow import ValidationError
+
+from services.shared.wire.applications import ApplicationSubmission, ScreeningInput
+from tests.support.builders import an_application
+
+
+def load(**overrides):
+    return ApplicationSubmission().load(an_application(**overrides))
+
+
+def problems(**overrides) -> dict:
+    with pytest.raises(ValidationError) as raised:
+        load(**overrides)
+    return raised.value.messages
+
+
+def test_a_complete_application_is_accepted_and_tidied():
+    data = load(first_name="  Amina ", language="AR", phone="0470 12 34 56")
+    assert data["first_name"] == "Amina" and data["language"] == "ar"
+    assert data["phone"] == "+32470123456"
+
+
+@pytest.mark.parametrize("phone, normalised", [
+    ("0470/12.34.56", "+32470123456"), ("+32 470 12 34 56", "+32470123456"),
+    ("0031 6 12345678", "+31612345678"), ("(011) 23 45 67", "+3211234567"),
+])
+def test_phone_numbers_are_kept_in_international_form(phone, normalised):
+    assert load(phone=phone)["phone"] == normalised
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("role", "visitor", "Must be one of: buddy, participant."),
+    ("first_name", "   ", "This cannot be empty."),
+    ("last_name", "Haddad\r\nBcc: x@y.z", "Use a single line without control characters."),
+    ("email", "amina@", "Not a valid email address."),
+    ("phone", "12", "Not a valid phone number, e.g. 0470 12 34 56 or +32 470 12 34 56."),
+    ("language", "xx", "Not a known ISO 639-1 language code (e.g. nl, en, ar)."),
+    ("language", "arabic", "Not a known ISO 639-1 language code (e.g. nl, en, ar)."),
+    ("consent", False, "Agree to the privacy notice to apply."),
+    ("first_name", "x" * 101, "Length must be between 1 and 100."),
+])
+def test_each_problem_has_its_own_message(field, value, message):
+    assert problems(**{field: value})[field] == [message]
+
+
+def test_an_applicant_must_be_reachable_by_email_or_phone():
+    reachable = "Give an email address or a phone number, so we can reach you."
+    assert problems(email=None, phone=None) == {"email": [reachable], "phone": [reachable]}
+    assert load(email=None, phone="0470123456")["email"] is None
+
+
+def test_unknown_fields_are_refused_rather_than_ignored():
+    assert problems(nationality="x") == {"nationality": ["Unknown field."]}
+
+
+def test_a_screening_decision_needs_a_known_decision_and_a_reason():
+    with pytest.raises(ValidationError) as raised:
+        ScreeningInput().load({"decision": "maybe", "reason": " "})
+    assert set(raised.value.messages) == {"decision", "reason"}
+    assert ScreeningInput().load({"decision": "waitlisted", "reason": " later "})["reason"] == "later"

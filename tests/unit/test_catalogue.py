@@ -1,0 +1,42 @@
+"""The event catalogue and the services agree: every listed consumer is a handler, every
+handler is listed (handler names name the queues, so they are part of the wire contract)."""
+import inspect
+
+from nameko.extensions import ENTRYPOINT_EXTENSIONS_ATTR
+
+from services import SERVICES
+from services.run import service_class
+from services.shared.handlers import ReliableEventHandler
+from services.shared.wire import PLATFORM
+
+
+def handlers_in_code() -> set[tuple[str, str, str, int]]:
+    """(handler, producer, event type, version) for every @on_event method of the services."""
+    found = set()
+    for name in SERVICES:
+        cls = service_class(name)
+        for method_name, method in inspect.getmembers(cls, inspect.isfunction):
+            for entrypoint in getattr(method, ENTRYPOINT_EXTENSIONS_ATTR, ()):
+                if isinstance(entrypoint, ReliableEventHandler):
+                    found.add((f"{cls.name}.{method_name}", entrypoint.source_service,
+                               entrypoint.event_type, entrypoint.version))
+    return found
+
+
+def handlers_in_catalogue() -> set[tuple[str, str, str, int]]:
+    return {(handler, c.producer, c.type, c.version) for c in PLATFORM for handler in c.consumers}
+
+
+def test_every_handler_in_the_code_is_in_the_catalogue_and_back():
+    assert handlers_in_code() == handlers_in_catalogue()
+
+
+def test_every_event_has_a_producer_among_the_services_and_at_least_one_consumer():
+    for contract in PLATFORM:
+        assert contract.producer in SERVICES, contract.type
+        assert contract.consumers, f"{contract.type} would be unroutable: nobody consumes it"
+        assert contract.type.islower() and " " not in contract.type
+
+
+def test_every_service_class_is_named_as_in_the_registry():
+    assert {name: service_class(name).name for name in SERVICES} == {n: n for n in SERVICES}

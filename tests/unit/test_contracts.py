@@ -1,0 +1,74 @@
+"""Wire contracts: strict for producers, tolerant for consumers."""
+import uuid
+
+import pytest
+from marshmallow import Schema, fields
+
+from services.shared.contracts import Catalogue, Contract, ContractViolation, envelope, parse_event
+
+
+class Greeted(Schema):
+    person_id = fields.UUID(required=True)
+    language = fields.String(required=True)
+
+
+GREETED = Contract("person_greeted", "intake", Greeted, "test", consumers=("matching.note_greeting",))
+CATALOGUE = Catalogue([GREETED])
+PERSON = str(uuid.uuid4())
+
+
+def test_a_producer_sends_only_the_fields_of_the_contract():
+    message = envelope(GREETED, {"person_id": PERSON, "language": "ar", "notes": "private"},
+                       correlation_id="c-1")
+    assert message["data"] == {"person_id": PERSON, "language": "ar"}
+    assert set(message) == {"message_id", "type", "version", "occurred_at", "correlation_id", "data"}
+    assert message["type"] == "person_greeted" and message["version"] == 1
+    assert message["correlation_id"] == "c-1"
+
+
+def test_a_producer_cannot_send_an_event_missing_a_required_field():
+    with pytest.raises(ContractViolation) as raised:
+        envelope(GREETED, {"person_id": PERSON})
+    assert "language" in raised.value.errors
+
+
+def test_a_value_of_the_wrong_type_breaks_the_contract_clearly():
+    class Timed(Schema):
+        at = fields.AwareDateTime(required=True)
+    with pytest.raises(ContractViolation) as raised:
+        envelope(Contract("timed", "intake", Timed, "test"), {"at": "yesterday"})
+    assert "wrong type" in str(raised.value)
+
+
+def test_a_consumer_ignores_fields_it_does_not_know():
+    body = envelope(GREETED, {"person_id": PERSON, "language": "uk"})
+    body["data"]["added_later"] = True
+    body["trace"] = "also unknown"
+    event = parse_event(body, CATALOGUE)
+    assert event.data == {"person_id": uuid.UUID(PERSON), "language": "uk"}
+    assert event.message_id == body["message_id"]
+
+
+@pytest.mark.parametrize("body", [
+    "not a dict",
+    {"type": "person_greeted", "data": {}},
+    {"message_id": "x", "type": "person_greeted", "version": 1,
+     "occurred_at": "2026-11-27T10:00:00+00:00", "data": {}},
+])
+def test_a_malformed_message_is_refused(body):
+    with pytest.raises(ContractViolation):
+        parse_event(body, CATALOGUE)
+
+
+def test_an_event_of_an_unknown_type_or_version_is_refused():
+    body = envelope(GREETED, {"person_id": PERSON, "language": "nl"})
+    with pytest.raises(ContractViolation):
+        parse_event({**body, "version": 2}, CATALOGUE)
+    with pytest.raises(ContractViolation):
+        parse_event({**body, "type": "person_vanished"}, CATALOGUE)
+
+
+def test_the_catalogue_says_who_produces_and_who_consumes():
+    assert CATALOGUE.produced_by("intake") == [GREETED]
+    assert CATALOGUE.consumers_of("matching") == [(GREETED, "note_greeting")]
+    assert CATALOGUE.consumers_of("intake") == []

@@ -1,0 +1,57 @@
+"""Smaller gateway rules: health verdicts, safe redirects, correlation ids, translations."""
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from gateway.auth import safe_next
+from gateway.health import assess
+from gateway.i18n import TRANSLATIONS
+from gateway.rpc import BrokerUnavailable, ServiceUnavailable
+from services.shared.tracing import accept_correlation_id
+
+UP = {"status": "ok", "database": "ok"}
+
+
+def test_all_answering_is_healthy():
+    report = assess({name: UP for name in ("intake", "matching", "followup", "events", "notifications")})
+    assert report["status"] == "ok" and "down" not in report
+
+
+def test_a_silent_service_and_a_database_down_are_named():
+    report = assess({"intake": {"status": "degraded", "database": "down"}, "matching": UP,
+                     "followup": UP, "events": UP,
+                     "notifications": ServiceUnavailable("The notifications service is not running.")})
+    assert report["status"] == "down"
+    assert report["services"]["notifications"] == "down"
+    assert report["database"] == "down"
+    assert report["down"] == ["service notifications", "database"]
+
+
+def test_a_broker_error_means_the_broker_is_down():
+    report = assess({"intake": BrokerUnavailable("gone")})
+    assert report["broker"] == "down" and report["services"]["intake"] == "unreachable"
+
+
+@pytest.mark.parametrize("target, expected", [
+    ("/portal/pool", "/portal/pool"), ("https://evil.example/", "/portal"),
+    ("//evil.example/x", "/portal"), ("javascript:alert(1)", "/portal"), (None, "/portal"),
+])
+def test_after_signing_in_we_only_go_somewhere_on_this_site(target, expected):
+    assert safe_next(target, "/portal") == expected
+
+
+def test_a_callers_correlation_id_is_kept_only_when_well_formed():
+    assert accept_correlation_id("journey-1") == "journey-1"
+    assert re.fullmatch(r"[0-9a-f]{32}", accept_correlation_id("bad id\r\nX-Injected: 1"))
+    assert re.fullmatch(r"[0-9a-f]{32}", accept_correlation_id(None))
+
+
+def test_every_portal_text_has_a_dutch_translation_with_the_same_placeholders():
+    with open(TRANSLATIONS / "nl" / "LC_MESSAGES" / "messages.po", "rb") as po:
+        catalog = read_po(po)
+    for message in catalog:
+        if not message.id:
+            continue
+        assert message.string, f"untranslated: {message.id!r}"
+        assert set(re.findall(r"%\(\w+\)s", message.id)) == set(re.findall(r"%\(\w+\)s", message.string))
