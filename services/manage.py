@@ -7,6 +7,7 @@
     python -m services.manage replay SERVICE ID  put a parked message back in its queue
     python -m services.manage create-coordinator EMAIL NAME   (password: $COORDINATOR_PASSWORD)
     python -m services.manage demo               load the demo data once
+    python -m services.manage catalogue          the event catalogue as Markdown (docs/events.md)
 """
 from services.shared import boot  # noqa: F401,I001 - first: environment and monkey patching
 
@@ -84,6 +85,11 @@ def demo(config, args):
     load_demo(config)
 
 
+def catalogue(config, args):
+    from services.shared.wire.document import render
+    print(render(PLATFORM), end="")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m services.manage", description=__doc__,
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -105,6 +111,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("name")
     sub.set_defaults(run=create_coordinator)
     commands.add_parser("demo").set_defaults(run=demo)
+    commands.add_parser("catalogue").set_defaults(run=catalogue)
     return root
 
 

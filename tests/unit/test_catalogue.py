@@ -40,3 +40,10 @@ def test_every_event_has_a_producer_among_the_services_and_at_least_one_consumer
 
 def test_every_service_class_is_named_as_in_the_registry():
     assert {name: service_class(name).name for name in SERVICES} == {n: n for n in SERVICES}
+
+
+def test_docs_events_md_is_the_catalogue_as_it_is_in_the_code():
+    from services.shared.config import ROOT
+    from services.shared.wire.document import render
+    written = (ROOT / "docs" / "events.md").read_text(encoding="utf-8")
+    assert written == render(PLATFORM), "run: python -m services.manage catalogue > docs/events.md"
