@@ -3,7 +3,7 @@ from sqlalchemy import text
 
 from services.shared import topology
 from tests.support import broker
-from tests.support.processes import ServiceProcess
+from tests.support.processes import ServiceProcess, wait_healthy
 
 PROBE_QUEUE = topology.event_queue_name("probe_producer", "probe_happened", "probe_consumer",
                                         "apply_probe")
@@ -28,6 +28,19 @@ def spawn(tmp_path):
     for process in started:
         process.stop()
         print(f"--- {process.name} (last lines) ---\n{process.log_tail(15)}")
+
+
+PRODUCER = "tests.support.probe:ProbeProducer"
+CONSUMER = "tests.support.probe:ProbeConsumer"
+
+
+@pytest.fixture
+def probes(spawn, config):
+    """The probe consumer and producer as processes, both answering; (consumer, producer)."""
+    consumer, producer = spawn(CONSUMER), spawn(PRODUCER)
+    wait_healthy(config, "probe_consumer", process=consumer)
+    wait_healthy(config, "probe_producer", process=producer)
+    return consumer, producer
 
 
 @pytest.fixture

@@ -1,20 +1,15 @@
 """Processes that die at the worst moment lose nothing and apply nothing twice."""
 from nameko.standalone.rpc import ClusterRpcProxy
 
-from tests.reliability.conftest import assert_exactly_once
+from tests.reliability.conftest import CONSUMER, PRODUCER, assert_exactly_once
 from tests.support import broker
 from tests.support.processes import wait_healthy
 from tests.support.waiting import eventually
 
-PRODUCER = "tests.support.probe:ProbeProducer"
-CONSUMER = "tests.support.probe:ProbeConsumer"
 
-
-def test_a_service_killed_between_commit_and_publish_delivers_after_restart(spawn, config, tally):
-    consumer = spawn(CONSUMER)
-    producer = spawn(PRODUCER)
-    wait_healthy(config, "probe_consumer", process=consumer)
-    wait_healthy(config, "probe_producer", process=producer)
+def test_a_service_killed_between_commit_and_publish_delivers_after_restart(
+        probes, spawn, config, tally):
+    _, producer = probes
 
     with ClusterRpcProxy(config, timeout=5) as rpc:
         rpc.probe_producer.emit.call_async(0, 200, die_after_commit=True)
@@ -31,11 +26,8 @@ def test_a_service_killed_between_commit_and_publish_delivers_after_restart(spaw
     assert_exactly_once(tally, config, 200)
 
 
-def test_a_consumer_killed_with_messages_in_flight_applies_each_once(spawn, config, tally):
-    consumer = spawn(CONSUMER)
-    producer = spawn(PRODUCER)
-    wait_healthy(config, "probe_consumer", process=consumer)
-    wait_healthy(config, "probe_producer", process=producer)
+def test_a_consumer_killed_with_messages_in_flight_applies_each_once(probes, spawn, config, tally):
+    consumer, _ = probes
 
     with ClusterRpcProxy(config, timeout=10) as rpc:
         rpc.probe_producer.emit(0, 300, pause=0.05)

@@ -8,12 +8,9 @@ from services.shared.database import session_factory
 from services.shared.outbox import record_event
 from tests.reliability.conftest import assert_exactly_once
 from tests.support.probe import PROBE, ProducerBase
-from tests.support.processes import wait_healthy
 from tests.support.servers import restart_postgres, restart_rabbitmq
 from tests.support.waiting import eventually
 
-PRODUCER = "tests.support.probe:ProbeProducer"
-CONSUMER = "tests.support.probe:ProbeConsumer"
 TOTAL, BATCH = 1000, 50
 
 
@@ -40,11 +37,8 @@ def feed(config, total=TOTAL, batch=BATCH, pause=0.1):
 
 @pytest.mark.parametrize("restart", [restart_rabbitmq, restart_postgres],
                          ids=["rabbitmq", "postgresql"])
-def test_a_restart_mid_stream_loses_nothing_and_doubles_nothing(restart, spawn, config, tally):
-    consumer = spawn(CONSUMER)
-    producer = spawn(PRODUCER)
-    wait_healthy(config, "probe_consumer", process=consumer)
-    wait_healthy(config, "probe_producer", process=producer)
+def test_a_restart_mid_stream_loses_nothing_and_doubles_nothing(restart, probes, config, tally):
+    consumer, producer = probes
 
     feeder = eventlet.spawn(feed, config)
     eventually(lambda: tally()["applied"] >= 150, timeout=30, message="stream under way")
