@@ -50,9 +50,14 @@ def coordinator_credentials() -> tuple[str, str]:
 
 
 def ensure_coordinator(session, email, password) -> Account:
+    """The demo coordinator, with the password printed for it (the database may have met
+    another checkout, with another generated password, before)."""
     account = session.scalar(select(Account).where(Account.email == accounts.normalise_email(email)))
-    return account or accounts.create_account(session, email, password, "coordinator",
-                                              "Demo coordinator")
+    if account is None:
+        return accounts.create_account(session, email, password, "coordinator", "Demo coordinator")
+    if not accounts.password_matches(account, password):
+        accounts.set_password(account, password)
+    return account
 
 
 def load_demo(config: dict):

@@ -90,6 +90,14 @@ def _refuse_if_throttled(session, email, client_ip):
                               int(THROTTLE_WINDOW.total_seconds()))
 
 
+def password_matches(account: Account, password: str) -> bool:
+    return _verify(account.password_hash, password)
+
+
+def set_password(account: Account, password: str):
+    account.password_hash = hash_password(password)
+
+
 def _verify(password_hash: str, password: str) -> bool:
     try:
         return tpool.execute(HASHER.verify, password_hash, password)
