@@ -34,7 +34,9 @@ def describe(message) -> dict:
     return {
         "message_id": message.properties.get("message_id") or "(none)",
         "queue": death.get("queue") or headers.get("x-first-death-queue") or "(unknown)",
-        "event_type": (death.get("routing-keys") or [message.delivery_info.get("routing_key")])[0],
+        # the type property survives a replay, whose routing key is the queue's name
+        "event_type": message.properties.get("type")
+        or (death.get("routing-keys") or [message.delivery_info.get("routing_key")])[0],
         "reason": death.get("reason") or "unknown",
         "died_at": died_at.replace(tzinfo=timezone.utc) if died_at else None,
         "content_type": message.content_type or "application/octet-stream",

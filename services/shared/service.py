@@ -52,12 +52,19 @@ class BackboneService:
             return {"status": "degraded", "database": "down", "error": type(exc).__name__}
 
     def _backlog(self) -> dict:
-        tables = self.db.info["backbone"]
-        pending = self.db.scalar(select(func.count()).select_from(tables.outbox)
-                                 .where(tables.outbox.c.published_at.is_(None)))
-        parked = self.db.scalar(select(func.count()).select_from(tables.parked)
-                                .where(tables.parked.c.replayed_at.is_(None)))
-        return {"outbox_pending": pending, "parked": parked}
+        """Events not yet published (and the last reason one could not be), parked messages."""
+        outbox, parked = self.db.info["backbone"].outbox, self.db.info["backbone"].parked
+        pending = outbox.c.published_at.is_(None)
+        stuck = self.db.execute(
+            select(func.count(), func.max(outbox.c.last_error), func.min(outbox.c.created_at))
+            .where(pending, outbox.c.last_error.is_not(None))).one()
+        return {
+            "outbox_pending": self.db.scalar(select(func.count()).select_from(outbox).where(pending)),
+            "outbox_failing": stuck[0], "outbox_last_error": stuck[1],
+            "outbox_failing_since": stuck[2].isoformat() if stuck[2] else None,
+            "parked": self.db.scalar(select(func.count()).select_from(parked)
+                                     .where(parked.c.replayed_at.is_(None))),
+        }
 
     @command
     def list_parked(self, include_replayed=False) -> list[dict]:

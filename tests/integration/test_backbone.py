@@ -63,6 +63,9 @@ def test_an_event_nobody_listens_to_stays_in_the_outbox_with_the_reason(start_se
     row = eventually(lambda: _outbox_row(db, "probe_orphaned", with_error=True))
     assert row.published_at is None
     assert "unroutable" in row.last_error and "probe_orphaned" in row.last_error
+    health = rpc.probe_producer.health()
+    assert health["outbox_pending"] == 1 and health["outbox_failing"] == 1
+    assert health["outbox_last_error"] == row.last_error, "the operator sees why"
 
 
 def test_two_relays_never_publish_the_same_event_twice(start_service, rpc, config, db):

@@ -43,6 +43,7 @@ def test_poison_is_tried_up_to_the_limit_parked_then_replayed_while_others_flow(
     assert parked[0]["reason"] == "delivery_limit"
     assert parked[0]["handler"] == "probe_consumer.apply_probe"
     assert "probe 7 is poisoned" in parked[0]["last_error"]
+    assert parked[0]["event_type"] == "probe_happened"
     assert attempts_on(db, poisoned) == topology.MAX_ATTEMPTS
     assert scalar(db, select(func.count()).select_from(Applied)) == 19
 

@@ -55,3 +55,14 @@ def test_every_portal_text_has_a_dutch_translation_with_the_same_placeholders():
             continue
         assert message.string, f"untranslated: {message.id!r}"
         assert set(re.findall(r"%\(\w+\)s", message.id)) == set(re.findall(r"%\(\w+\)s", message.string))
+
+
+def test_every_text_in_the_code_and_templates_is_in_the_dutch_catalogue():
+    from babel.messages.extract import extract_from_dir
+    from services.shared.config import ROOT
+    method_map = [("gateway/**.py", "python"), ("gateway/templates/**.html", "jinja2")]
+    found = {message for _, _, message, _, _ in extract_from_dir(
+        ROOT, method_map=method_map, keywords={"_": None, "N_": None, "gettext": None})}
+    with open(TRANSLATIONS / "nl" / "LC_MESSAGES" / "messages.po", "rb") as po:
+        translated = {m.id for m in read_po(po) if m.id and m.string}
+    assert found - translated == set(), "run make translations and translate the new texts"
