@@ -1,7 +1,9 @@
 """python -m bench  (make bench)"""
-from bench import backbone  # noqa: I001 - bench/__init__ sets the environment first
+from bench import backbone, journey  # noqa: I001 - bench/__init__ sets the environment first
 
 import logging
+
+from services.shared.config import load_config
 
 
 def main():
@@ -9,6 +11,7 @@ def main():
     print("Samen op pad benchmarks (figures from this machine; ratios against a baseline "
           "measured in the same run)\n")
     backbone.main()
+    journey.main(load_config())
 
 
 if __name__ == "__main__":

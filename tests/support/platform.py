@@ -39,7 +39,11 @@ class Platform:
     def start(self) -> "Platform":
         for process in self.processes:
             process.start()
-        eventually(self.healthy, timeout=60, interval=0.3, message="the platform is healthy")
+        try:
+            eventually(self.healthy, timeout=60, interval=0.3, message="the platform is healthy")
+        except BaseException:
+            self.stop()  # nothing may outlive a platform that did not come up
+            raise
         return self
 
     def healthy(self) -> bool:
