@@ -49,9 +49,18 @@ def run_env(target_metadata: sa.MetaData):
     engine.dispose()
 
 
+TIMESTAMP, NOW = sa.DateTime(timezone=True), sa.text("now()")
+
+
 def create_backbone_v1(op, schema: str):
     """Outbox (with a NOTIFY trigger so the relay wakes at once), inbox, failures, parked."""
-    timestamp, now = sa.DateTime(timezone=True), sa.text("now()")
+    _create_outbox_v1(op, schema)
+    _create_inbox_v1(op, schema)
+    _create_failure_v1(op, schema)
+    _create_parked_v1(op, schema)
+
+
+def _create_outbox_v1(op, schema):
     op.create_table(
         "outbox",
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
@@ -60,10 +69,10 @@ def create_backbone_v1(op, schema: str):
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("payload", JSONB(), nullable=False),
         sa.Column("correlation_id", sa.Text(), nullable=True),
-        sa.Column("created_at", timestamp, server_default=now, nullable=False),
-        sa.Column("published_at", timestamp, nullable=True),
+        sa.Column("created_at", TIMESTAMP, server_default=NOW, nullable=False),
+        sa.Column("published_at", TIMESTAMP, nullable=True),
         sa.Column("attempts", sa.Integer(), server_default="0", nullable=False),
-        sa.Column("next_attempt_at", timestamp, server_default=now, nullable=False),
+        sa.Column("next_attempt_at", TIMESTAMP, server_default=NOW, nullable=False),
         sa.Column("last_error", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_outbox"),
         sa.UniqueConstraint("message_id", name="uq_outbox_message_id"),
@@ -77,25 +86,34 @@ def create_backbone_v1(op, schema: str):
         CREATE TRIGGER outbox_announce AFTER INSERT ON "{schema}".outbox
         FOR EACH STATEMENT EXECUTE FUNCTION "{schema}".announce_outbox();
     """)
+
+
+def _create_inbox_v1(op, schema):
     op.create_table(
         "inbox",
         sa.Column("message_id", UUID(as_uuid=False), nullable=False),
         sa.Column("handler", sa.Text(), nullable=False),
         sa.Column("event_type", sa.Text(), nullable=False),
-        sa.Column("applied_at", timestamp, server_default=now, nullable=False),
+        sa.Column("applied_at", TIMESTAMP, server_default=NOW, nullable=False),
         sa.PrimaryKeyConstraint("message_id", "handler", name="pk_inbox"),
         schema=schema,
     )
+
+
+def _create_failure_v1(op, schema):
     op.create_table(
         "handler_failure",
         sa.Column("message_id", sa.Text(), nullable=False),
         sa.Column("handler", sa.Text(), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("last_error", sa.Text(), nullable=False),
-        sa.Column("failed_at", timestamp, server_default=now, nullable=False),
+        sa.Column("failed_at", TIMESTAMP, server_default=NOW, nullable=False),
         sa.PrimaryKeyConstraint("message_id", "handler", name="pk_handler_failure"),
         schema=schema,
     )
+
+
+def _create_parked_v1(op, schema):
     op.create_table(
         "parked_message",
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
@@ -103,12 +121,12 @@ def create_backbone_v1(op, schema: str):
         sa.Column("queue", sa.Text(), nullable=False),
         sa.Column("event_type", sa.Text(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
-        sa.Column("died_at", timestamp, nullable=False),
+        sa.Column("died_at", TIMESTAMP, nullable=False),
         sa.Column("content_type", sa.Text(), nullable=False),
         sa.Column("headers", JSONB(), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
-        sa.Column("parked_at", timestamp, server_default=now, nullable=False),
-        sa.Column("replayed_at", timestamp, nullable=True),
+        sa.Column("parked_at", TIMESTAMP, server_default=NOW, nullable=False),
+        sa.Column("replayed_at", TIMESTAMP, nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_parked_message"),
         sa.UniqueConstraint("message_id", "queue", "died_at",
                             name="uq_parked_message_message_id_queue_died_at"),

@@ -38,6 +38,11 @@ def backbone(metadata: MetaData) -> Backbone:
 
 
 def _define(metadata: MetaData):
+    for define in (_outbox, _inbox, _failure, _parked):
+        define(metadata)
+
+
+def _outbox(metadata):
     Table(
         "outbox", metadata,
         Column("id", BigInteger, primary_key=True, autoincrement=True),
@@ -53,6 +58,9 @@ def _define(metadata: MetaData):
         Column("last_error", Text),
         Index("ix_outbox_unpublished", "id", postgresql_where=text("published_at IS NULL")),
     )
+
+
+def _inbox(metadata):
     Table(
         "inbox", metadata,
         Column("message_id", UUID(as_uuid=False), nullable=False),
@@ -61,6 +69,9 @@ def _define(metadata: MetaData):
         Column("applied_at", DateTime(timezone=True), nullable=False, server_default=NOW),
         PrimaryKeyConstraint("message_id", "handler"),
     )
+
+
+def _failure(metadata):
     Table(
         "handler_failure", metadata,
         Column("message_id", Text, nullable=False),
@@ -70,6 +81,9 @@ def _define(metadata: MetaData):
         Column("failed_at", DateTime(timezone=True), nullable=False, server_default=NOW),
         PrimaryKeyConstraint("message_id", "handler"),
     )
+
+
+def _parked(metadata):
     Table(
         "parked_message", metadata,
         Column("id", BigInteger, primary_key=True, autoincrement=True),
