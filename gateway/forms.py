@@ -1,4 +1,7 @@
 """HTML forms checked with the same marshmallow schemas as the API; errors shown per field."""
+import re
+import uuid
+
 from flask import request
 from marshmallow import Schema, ValidationError
 
@@ -25,3 +28,13 @@ def problems(schema: Schema, data: dict) -> dict:
 
 def service_problems(error: InvalidInput) -> dict:
     return error.errors if isinstance(error.errors, dict) else {"_schema": [str(error.errors)]}
+
+
+def request_key(given: str | None, name: str) -> str:
+    """The caller's idempotency key (checked), or a new one for this request alone: either
+    way a request that the broker delivers twice to a service makes one thing."""
+    if given is None:
+        return str(uuid.uuid4())
+    if not re.fullmatch(r"[\x21-\x7e]{1,200}", given):
+        raise InvalidInput({name: ["Use 1 to 200 visible ASCII characters."]})
+    return given

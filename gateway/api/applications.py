@@ -1,10 +1,11 @@
 """Applications through the digital counter, and the coordinator's screening decisions."""
-from flask import g
+from flask import g, request
 from flask_smorest import Blueprint
 
 from gateway import remote
 from gateway.api import BEARER, edge_input, respond
 from gateway.auth import coordinator_api
+from gateway.forms import request_key
 from services.shared.wire.applications import (
     ApplicationCreated, ApplicationFilter, ApplicationSubmission, ApplicationView, ScreeningInput,
 )
@@ -13,13 +14,23 @@ blp = Blueprint("applications", __name__, url_prefix="/api/v1/applications",
                 description="Applications and screening")
 
 
+IDEMPOTENCY_KEY = {
+    "in": "header", "name": "Idempotency-Key", "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+    "description": "Send the same key again (after a timeout, say) to get the same "
+                   "application back instead of a second one.",
+}
+
+
 @blp.route("", methods=["POST"])
 @blp.arguments(ApplicationSubmission)
 @blp.response(201, ApplicationCreated)
 @blp.alt_response(422, description="Invalid input: an error per field; nothing was stored")
+@blp.doc(parameters=[IDEMPOTENCY_KEY])
 def submit(_application):
     """Apply as a buddy or a participant (public, no token)."""
-    return respond(remote.call("intake", "submit_application", edge_input()), 201)
+    key = request_key(request.headers.get("Idempotency-Key"), "Idempotency-Key")
+    return respond(remote.call("intake", "submit_application", edge_input(), key), 201)
 
 
 @blp.route("", methods=["GET"])

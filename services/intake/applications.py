@@ -3,10 +3,11 @@ import secrets
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.intake.models import Application, Person, ScreeningDecision
-from services.shared.errors import Conflict, NotFound
+from services.shared.errors import Conflict, InvalidInput, NotFound
 from services.shared.models import utcnow
 from services.shared.outbox import record_event
 
@@ -22,22 +23,38 @@ def status_url(base_url: str, token: str) -> str:
     return f"{base_url}/status/{token}"
 
 
-def submit(session: Session, data: dict, base_url: str, privacy_version: str) -> Application:
-    """Store a new application with its consent, and announce it."""
+def submit(session: Session, data: dict, base_url: str, privacy_version: str,
+           request_key: str | None = None) -> Application:
+    """Store a new application with its consent, and announce it; a request key seen before
+    gives back the application it made (a redelivered or repeated submission)."""
+    if request_key is not None and not (isinstance(request_key, str) and 0 < len(request_key) <= 200):
+        raise InvalidInput({"request_key": ["Use a text of 1 to 200 characters."]})
+    if request_key and (earlier := _by_request_key(session, request_key)):
+        return earlier
     now = utcnow()
     person = Person(role=data["role"], first_name=data["first_name"], last_name=data["last_name"],
                     email=data["email"], phone=data["phone"], language=data["language"])
     application = Application(person=person, role=data["role"], status="received",
                               status_token=secrets.token_urlsafe(24), consent_version=privacy_version,
-                              consented_at=now, submitted_at=now)
+                              consented_at=now, submitted_at=now, request_key=request_key)
     session.add(application)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:  # the same key, submitted at the same moment: that one won
+        session.rollback()
+        if request_key and (earlier := _by_request_key(session, request_key)):
+            return earlier
+        raise
     record_event(session, "application_received", {
         "application_id": application.id, "person_id": person.id, "role": person.role,
         "first_name": person.first_name, "language": person.language, "email": person.email,
         "phone": person.phone, "status_url": status_url(base_url, application.status_token),
         "submitted_at": now})
     return application
+
+
+def _by_request_key(session: Session, request_key: str) -> Application | None:
+    return session.scalar(select(Application).where(Application.request_key == request_key))
 
 
 def find(session: Session, application_id: str, lock: bool = False) -> Application:

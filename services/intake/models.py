@@ -42,6 +42,7 @@ class Application(Base):
     role: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(Text, default="received")
     status_token: Mapped[str] = mapped_column(Text, unique=True)
+    request_key: Mapped[str | None] = mapped_column(Text, unique=True)  # idempotency key
     consent_version: Mapped[str] = mapped_column(Text)
     consented_at: Mapped[datetime] = mapped_column(Timestamp)
     submitted_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)

@@ -18,10 +18,10 @@ class IntakeService(BackboneService):
     relay = OutboxRelay(Base.metadata)
 
     @command
-    def submit_application(self, payload: dict) -> dict:
+    def submit_application(self, payload: dict, request_key: str = None) -> dict:
         data = load(ApplicationSubmission(), payload)
         application = applications.submit(self.db, data, public_base_url(self.config),
-                                          self.config["PRIVACY_NOTICE_VERSION"])
+                                          self.config["PRIVACY_NOTICE_VERSION"], request_key)
         self.db.commit()
         return ApplicationCreated().dump({
             "application_id": application.id, "person_id": application.person_id,

@@ -22,24 +22,25 @@ def queue_email(session: Session, message_id: str, person_id: str, email: str, t
                 language: str, context: dict, with_dutch: bool) -> None:
     """Queue an email; a second call for the same event, person and template does nothing."""
     rendered = render(template, language, context, with_dutch=with_dutch)
-    session.execute(insert(Delivery).values(
-        id=new_id(), idempotency_key=idempotency_key(message_id, person_id, template),
-        person_id=person_id, channel="email", recipient=email, template=template,
-        language=language, content_language=", ".join(rendered.languages),
-        subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
-        status="pending", attempts=0, next_attempt_at=utcnow(), created_at=utcnow(),
-        correlation_id=current_correlation_id()).on_conflict_do_nothing())
+    _log(session, message_id, person_id, template, language, channel="email", recipient=email,
+         content_language=", ".join(rendered.languages), subject=rendered.subject,
+         body_text=rendered.text, body_html=rendered.html, status="pending")
 
 
 def record_skipped(session: Session, message_id: str, person_id: str, template: str,
                    language: str, reason: str) -> None:
     """Log a message that could not be sent at all, so the coordinator sees the gap."""
+    _log(session, message_id, person_id, template, language, channel="none",
+         content_language=language, status="skipped", last_error=reason)
+
+
+def _log(session, message_id, person_id, template, language, **values):
+    """One entry of the delivery log, once per (event, person, template)."""
     session.execute(insert(Delivery).values(
         id=new_id(), idempotency_key=idempotency_key(message_id, person_id, template),
-        person_id=person_id, channel="none", template=template, language=language,
-        content_language=language, status="skipped", attempts=0, last_error=reason,
-        next_attempt_at=utcnow(), created_at=utcnow(),
-        correlation_id=current_correlation_id()).on_conflict_do_nothing())
+        person_id=person_id, template=template, language=language, attempts=0,
+        next_attempt_at=utcnow(), created_at=utcnow(), correlation_id=current_correlation_id(),
+        **values).on_conflict_do_nothing())
 
 
 def claim_due(session: Session, limit: int) -> list[Delivery]:

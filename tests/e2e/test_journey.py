@@ -63,6 +63,17 @@ def test_bad_input_gets_an_error_per_field_and_nothing_is_stored(fresh, db):
     assert count_rows(db, "intake.outbox") == 0
 
 
+def test_sending_the_same_application_twice_with_its_key_makes_one(fresh, db):
+    url, application = fresh.url("/api/v1/applications"), an_application()
+    first = requests.post(url, json=application, headers={"Idempotency-Key": "form-7"}, timeout=10)
+    again = requests.post(url, json=application, headers={"Idempotency-Key": "form-7"}, timeout=10)
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()
+    assert count_rows(db, "intake.application") == 1
+    bad = requests.post(url, json=application, headers={"Idempotency-Key": "x" * 201}, timeout=10)
+    assert bad.status_code == 422 and "Idempotency-Key" in bad.json()["errors"]
+
+
 def test_an_application_needs_a_way_to_reach_the_person(fresh, db):
     answer = requests.post(fresh.url("/api/v1/applications"), timeout=10,
                            json=an_application(email=None))

@@ -36,6 +36,19 @@ def test_applying_through_the_form_shows_the_status_page(fresh, db):
         assert connection.execute(text("SELECT role FROM intake.application")).scalar_one() == "buddy"
 
 
+def test_a_form_sent_twice_makes_one_application(fresh, db):
+    browser = requests.Session()
+    form = browser.get(fresh.url("/apply"))
+    answers = {"csrf_token": csrf_of(form), "role": "participant", "first_name": "Yonas",
+               "last_name": "Tesfaye", "phone": "0470 11 22 33", "language": "ti", "consent": "on",
+               "submission_key": re.search(r'name="submission_key" value="([^"]+)"', form.text).group(1)}
+    first = browser.post(fresh.url("/apply"), data=answers)
+    second = browser.post(fresh.url("/apply"), data=answers)  # a double click
+    assert first.url == second.url and "/status/" in first.url
+    with db.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM intake.application")).scalar_one() == 1
+
+
 def test_the_form_shows_each_problem_in_dutch_and_keeps_the_answers(fresh, db):
     browser = requests.Session()
     form = browser.get(fresh.url("/apply?lang=nl"))

@@ -33,6 +33,16 @@ def test_an_application_is_stored_with_its_consent_and_announced_with_no_more_th
     assert created["status_url"] == event["data"]["status_url"]
 
 
+def test_a_repeated_submission_finds_the_application_it_made(intake, db):
+    application = an_application()
+    first = intake.submit_application(application, "key-1")
+    again = intake.submit_application(application, "key-1")
+    assert again == first
+    assert len(outbox(db)) == 1, "announced once"
+    other = intake.submit_application(application, "key-2")
+    assert other["application_id"] != first["application_id"]
+
+
 def test_invalid_input_stores_nothing(intake, db):
     with pytest.raises(InvalidInput) as raised:
         intake.submit_application(an_application(email="nope", consent=False))
