@@ -13,7 +13,7 @@ class ApplicationSubmission(Schema):
     last_name = Text(max_length=100, required=True)
     email = fields.Email(load_default=None, allow_none=True, validate=validate.Length(max=254))
     phone = Phone(load_default=None, allow_none=True)
-    language = Language(required=True, metadata={"description": "ISO 639-1, e.g. nl, ar, uk"})
+    language = Language(required=True)
     consent = fields.Boolean(required=True, validate=validate.Equal(
         True, error="Agree to the privacy notice to apply."))
 

@@ -22,7 +22,9 @@ class Text(fields.String):
     """A single line of text: trimmed, not blank, no control characters, bounded length."""
 
     def __init__(self, max_length=200, **kwargs):
-        super().__init__(validate=validate.Length(min=1, max=max_length), **kwargs)
+        metadata = {"pattern": r"^[^\x00-\x1f\x7f]*\S[^\x00-\x1f\x7f]*$"}
+        super().__init__(validate=validate.Length(min=1, max=max_length),
+                         metadata={**metadata, **kwargs.pop("metadata", {})}, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs).strip()
@@ -49,6 +51,11 @@ class LongText(fields.String):
 class Language(fields.String):
     """An ISO 639-1 language code that exists, normalised to lower case."""
 
+    def __init__(self, **kwargs):
+        metadata = {"pattern": "^[A-Za-z]{2}$", "example": "ar",
+                    "description": "ISO 639-1 code of a known language, e.g. nl, ar, uk"}
+        super().__init__(metadata={**metadata, **kwargs.pop("metadata", {})}, **kwargs)
+
     def _deserialize(self, value, attr, data, **kwargs):
         code = super()._deserialize(value, attr, data, **kwargs).strip().lower()
         if not re.fullmatch(r"[a-z]{2}", code) or not localedata.exists(code):
@@ -58,6 +65,11 @@ class Language(fields.String):
 
 class Phone(fields.String):
     """A phone number, normalised to international form (+32… for a local 0… number)."""
+
+    def __init__(self, **kwargs):
+        metadata = {"pattern": r"^[+0-9][0-9 ()./-]{5,24}$", "example": "0470 12 34 56",
+                    "description": "8 to 15 digits; a number starting with 0 is Belgian"}
+        super().__init__(metadata={**metadata, **kwargs.pop("metadata", {})}, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
         raw = super()._deserialize(value, attr, data, **kwargs)
