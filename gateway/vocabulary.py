@@ -20,6 +20,7 @@ VALIDATION_MESSAGES = [
     N_("Must be one of: approved, rejected, waitlisted."),
     N_("This cannot be empty."),
     N_("Use a single line without control characters."),
+    N_("Contains characters that cannot be stored."),
     N_("Length must be between 1 and 100."),
     N_("Length must be between 1 and 2000."),
     N_("Not a known ISO 639-1 language code (e.g. nl, en, ar)."),

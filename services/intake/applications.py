@@ -1,4 +1,5 @@
 """Applications: submitted through the digital counter, then screened by the coordinator."""
+import re
 import secrets
 import uuid
 
@@ -69,6 +70,9 @@ def find(session: Session, application_id: str, lock: bool = False) -> Applicati
 
 
 def find_by_token(session: Session, token: str) -> Application:
+    """The application a status link opens (tokens are URL-safe base64, never anything else)."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]{16,64}", str(token)):
+        raise NotFound("This status link is not valid.")
     application = session.scalar(select(Application).where(Application.status_token == str(token)))
     if application is None:
         raise NotFound("This status link is not valid.")

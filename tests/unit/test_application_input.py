@@ -2,7 +2,7 @@
 import pytest
 from marshmallow import ValidationError
 
-from services.shared.wire.applications import ApplicationSubmission, ScreeningInput
+from services.shared.wire.applications import ApplicationFilter, ApplicationSubmission, ScreeningInput
 from tests.support.builders import an_application
 
 
@@ -53,6 +53,23 @@ def test_an_applicant_must_be_reachable_by_email_or_phone():
 
 def test_unknown_fields_are_refused_rather_than_ignored():
     assert problems(nationality="x") == {"nationality": ["Unknown field."]}
+
+
+@pytest.mark.parametrize("text", ["a\x00b", "S@\ud949", "tab\x07bell"])
+def test_text_that_cannot_be_stored_is_refused_with_a_message(text):
+    with pytest.raises(ValidationError) as raised:
+        ScreeningInput().load({"decision": "approved", "reason": text})
+    assert raised.value.messages["reason"] == ["Contains characters that cannot be stored."]
+    assert "last_name" in problems(last_name=text)
+
+
+def test_a_reason_may_span_lines():
+    assert ScreeningInput().load({"decision": "approved", "reason": "one\r\ntwo\tthree"})
+
+
+def test_the_inbox_cannot_be_paged_beyond_reason():
+    with pytest.raises(ValidationError):
+        ApplicationFilter().load({"offset": 600428368951269550928691200})
 
 
 def test_a_screening_decision_needs_a_known_decision_and_a_reason():

@@ -67,7 +67,7 @@ class ApplicationFilter(Schema):
     role = fields.String(validate=validate.OneOf(ROLES))
     status = fields.String(validate=validate.OneOf(("received", *DECISIONS)))
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
 
 
 class ApplicationStatus(Schema):

@@ -7,6 +7,16 @@ from marshmallow import ValidationError, fields, validate
 ROLES = ("buddy", "participant")
 DECISIONS = ("approved", "rejected", "waitlisted")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# NUL cannot be stored in PostgreSQL text, and a lone surrogate cannot be encoded in UTF-8;
+# both can arrive as JSON escapes (\u0000, \ud800)
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+_CONTROL_BUT_LINES = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _storable(text: str) -> str:
+    if _UNSTORABLE.search(text):
+        raise ValidationError("Contains characters that cannot be stored.")
+    return text
 
 
 def role():
@@ -27,7 +37,7 @@ class Text(fields.String):
                          metadata={**metadata, **kwargs.pop("metadata", {})}, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        text = _storable(super()._deserialize(value, attr, data, **kwargs)).strip()
         if not text:
             raise ValidationError("This cannot be empty.")
         if _CONTROL.search(text):
@@ -42,9 +52,11 @@ class LongText(fields.String):
         super().__init__(validate=validate.Length(min=1, max=max_length), **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        text = _storable(super()._deserialize(value, attr, data, **kwargs)).strip()
         if not text:
             raise ValidationError("This cannot be empty.")
+        if _CONTROL_BUT_LINES.search(text):
+            raise ValidationError("Contains characters that cannot be stored.")
         return text
 
 
