@@ -4,7 +4,8 @@ from flask_babel import gettext as _
 
 from gateway import remote
 from gateway.auth import portal_account, safe_next, sign_in, sign_out
-from services.shared.errors import NotAuthenticated, TooManyAttempts
+from services.shared.errors import InvalidInput, NotAuthenticated, TooManyAttempts
+from services.shared.wire.accounts import WRONG_CREDENTIALS
 
 bp = Blueprint("portal_auth", __name__)
 
@@ -19,8 +20,9 @@ def login():
     credentials = {"email": request.form.get("email", ""), "password": request.form.get("password", "")}
     try:
         account = remote.call("intake", "authenticate", credentials, request.remote_addr)
-    except (NotAuthenticated, TooManyAttempts) as exc:
-        return render_template("portal/login.html", next=target, error=_(exc.message),
+    except (NotAuthenticated, TooManyAttempts, InvalidInput) as exc:
+        message = WRONG_CREDENTIALS if isinstance(exc, InvalidInput) else exc.message
+        return render_template("portal/login.html", next=target, error=_(message),
                                email=credentials["email"]), exc_status(exc)
     sign_in(account)
     return redirect(target)

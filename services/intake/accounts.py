@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from services.intake.models import Account, ApiToken, LoginAttempt
 from services.shared.errors import Conflict, InvalidInput, NotAuthenticated, TooManyAttempts
 from services.shared.models import utcnow
+from services.shared.wire.accounts import WRONG_CREDENTIALS
 
 HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
 THROTTLE_WINDOW = timedelta(minutes=15)
@@ -20,7 +21,6 @@ MAX_FAILURES_PER_EMAIL = 5
 MAX_FAILURES_PER_IP = 30
 TOKEN_LIFETIME = timedelta(hours=12)
 MIN_PASSWORD_LENGTH = 12
-WRONG = "The e-mail address or the password is not right."
 
 
 def normalise_email(email: str) -> str:
@@ -58,7 +58,7 @@ def authenticate(session: Session, email: str, password: str, client_ip: str | N
         account.password_hash = tpool.execute(HASHER.hash, password)
     session.commit()
     if not valid:
-        raise NotAuthenticated(WRONG)
+        raise NotAuthenticated(WRONG_CREDENTIALS)
     return account
 
 

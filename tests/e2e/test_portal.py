@@ -69,6 +69,17 @@ def test_a_form_without_its_csrf_token_is_refused(fresh):
     assert answer.status_code == 400
 
 
+def test_a_sign_in_that_fails_says_so_on_the_form(fresh, coordinator):
+    browser = requests.Session()
+    form = browser.get(fresh.url("/login?lang=nl"))
+    for email in (coordinator["email"], "not an address"):
+        answer = browser.post(fresh.url("/login"), data={
+            "csrf_token": csrf_of(form), "email": email, "password": "wrong"})
+        assert answer.status_code == 401
+        assert "Het e-mailadres of het wachtwoord klopt niet." in answer.text
+        assert 'name="password"' in answer.text
+
+
 def test_the_portal_wants_a_signed_in_coordinator(fresh):
     answer = requests.get(fresh.url("/portal/applications"), allow_redirects=False, timeout=10)
     assert answer.status_code == 302

@@ -1,6 +1,9 @@
 """Sign-in and tokens (RPC and API)."""
 from marshmallow import Schema, fields, validate
 
+# said alike for a wrong address, a wrong password or no account at all
+WRONG_CREDENTIALS = "The e-mail address or the password is not right."
+
 
 class Credentials(Schema):
     email = fields.Email(required=True, validate=validate.Length(max=254))
