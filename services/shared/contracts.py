@@ -82,12 +82,37 @@ class Contract:
         return wire
 
     def deserialize(self, data: dict) -> dict:
-        """The data as a consumer reads it: checked, unknown fields dropped."""
+        """The data as a consumer reads it: checked, unknown fields dropped at every depth."""
         try:
-            return self._consuming.load(data)
+            return self._consuming.load(known_only(self._consuming, data))
         except ValidationError as exc:
             raise ContractViolation(f"{self.type} v{self.version} breaks its contract",
                                     exc.messages) from exc
+
+
+def known_only(schema: Schema, data):
+    """`data` without the keys `schema` does not declare, nested schemas included: a field a
+    producer added later must not break an older consumer (marshmallow's EXCLUDE only acts on
+    the top level)."""
+    if not isinstance(data, dict):
+        return data
+    kept = {}
+    for field in schema.fields.values():
+        key = field.data_key or field.name
+        if key in data:
+            kept[key] = _known_value(field, data[key])
+    return kept
+
+
+def _known_value(field, value):
+    if isinstance(field, fields.Nested):
+        nested = field.schema
+        return [known_only(nested, item) for item in value] if isinstance(value, list) \
+            else known_only(nested, value)
+    if isinstance(field, fields.List) and isinstance(field.inner, fields.Nested) \
+            and isinstance(value, list):
+        return [known_only(field.inner.schema, item) for item in value]
+    return value
 
 
 class Catalogue:

@@ -43,7 +43,8 @@ def run_env(target_metadata: sa.MetaData):
         connection.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
         connection.commit()
         context.configure(connection=connection, target_metadata=target_metadata,
-                          version_table_schema=schema, include_schemas=False)
+                          version_table_schema=schema, include_schemas=True,
+                          include_name=lambda name, kind, _: kind != "schema" or name == schema)
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()

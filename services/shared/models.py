@@ -25,3 +25,12 @@ def new_id() -> str:
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def is_uuid(value) -> bool:
+    """Whether `value` reads as a UUID (checked before it reaches a uuid column)."""
+    try:
+        uuid.UUID(str(value))
+        return True
+    except ValueError:
+        return False

@@ -28,6 +28,7 @@ class Outgoing:
     headers: dict = field(default_factory=dict)
     content_type: str = "application/json"
     type: str = ""
+    mandatory: bool = True  # the broker must route it to a queue, or return it
 
 
 @dataclass
@@ -38,14 +39,15 @@ class BatchResult:
     failed: dict = field(default_factory=dict)
 
 
-def event_message(exchange: str, payload: dict) -> Outgoing:
-    """An outbox envelope as an AMQP message that nameko event handlers understand."""
+def event_message(exchange: str, payload: dict, mandatory: bool = True) -> Outgoing:
+    """An outbox envelope as an AMQP message that nameko event handlers understand; an event
+    the catalogue gives no consumer yet is not `mandatory` (nobody is meant to be listening)."""
     headers = {}
     if payload.get("correlation_id"):
         headers["nameko.correlation_id"] = payload["correlation_id"]
     return Outgoing(message_id=payload["message_id"], exchange=exchange,
                     routing_key=payload["type"], type=payload["type"], headers=headers,
-                    body=json.dumps(payload, separators=(",", ":")).encode())
+                    body=json.dumps(payload, separators=(",", ":")).encode(), mandatory=mandatory)
 
 
 class BatchPublisher:
@@ -94,7 +96,7 @@ class BatchPublisher:
             self._sequence += 1
             self._outstanding[self._sequence] = message.message_id
             self.channel.basic_publish(_to_amqp(message), exchange=message.exchange,
-                                       routing_key=message.routing_key, mandatory=True)
+                                       routing_key=message.routing_key, mandatory=message.mandatory)
         self._await_confirms()
         return self._result
 

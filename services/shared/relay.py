@@ -25,7 +25,8 @@ INBOX_RETENTION = timedelta(days=90)
 PRUNING_SECONDS = 600
 
 
-def relay_once(engine, tables, publisher: BatchPublisher, producer: str, batch_size: int) -> int:
+def relay_once(engine, tables, publisher: BatchPublisher, producer: str, batch_size: int,
+               catalogue) -> int:
     """Publish up to `batch_size` pending events; returns how many were claimed."""
     outbox = tables.outbox
     with engine.begin() as connection:
@@ -36,10 +37,15 @@ def relay_once(engine, tables, publisher: BatchPublisher, producer: str, batch_s
         if not rows:
             return 0
         exchange = topology.event_exchange(producer).name
-        result = publisher.publish([event_message(exchange, row.payload) for row in rows])
+        result = publisher.publish([event_message(exchange, row.payload, _has_consumers(
+            catalogue, row.payload)) for row in rows])
         _mark_published(connection, outbox, result.confirmed)
         _mark_failed(connection, outbox, rows, result.failed)
     return len(rows)
+
+
+def _has_consumers(catalogue, payload) -> bool:
+    return bool(catalogue.get(payload["type"], payload["version"]).consumers)
 
 
 def _mark_published(connection, outbox, message_ids):
@@ -85,12 +91,14 @@ class OutboxRelay(NotifiedLoop):
         url = database_url(config, self.producer)
         self.engine = make_engine(url, f"{self.producer}-relay", pool_size=2)
         self.listener = NotifyListener(libpq_url(url), self.tables.notify_channel)
+        self.catalogue = catalogue
         self.publisher = BatchPublisher(config["AMQP_URI"], on_connect=lambda channel: topology.declare(
             channel, catalogue, producer=self.producer))
         self._next_pruning = time.monotonic()
 
     def run_once(self) -> bool:
-        claimed = relay_once(self.engine, self.tables, self.publisher, self.producer, self.batch_size)
+        claimed = relay_once(self.engine, self.tables, self.publisher, self.producer,
+                             self.batch_size, self.catalogue)
         if time.monotonic() >= self._next_pruning:
             self._next_pruning = time.monotonic() + PRUNING_SECONDS
             prune(self.engine, self.tables)

@@ -1,5 +1,6 @@
 """What every service has: tracing, a health check, and its parked-message operations."""
 import functools
+import uuid
 
 from marshmallow import ValidationError
 from nameko.dependency_providers import Config
@@ -68,11 +69,17 @@ class BackboneService:
 
     @command
     def list_parked(self, include_replayed=False) -> list[dict]:
-        return [_jsonable(row) for row in parking.list_parked(self.db, include_replayed)]
+        return jsonable(parking.list_parked(self.db, include_replayed))
 
     @command
     def replay_parked(self, parked_id: int) -> dict:
-        return _jsonable(parking.replay(self.db, int(parked_id), self.config["AMQP_URI"]))
+        return jsonable(parking.replay(self.db, int(parked_id), self.config["AMQP_URI"]))
+
+    @command
+    def export_person(self, person_id: str, actor_id: str = None) -> dict:
+        """What this service holds about a person (subject access); services that keep
+        personal data override it."""
+        return {}
 
     @parking.keep_parked
     def store_parked_message(self, parked: dict):
@@ -80,5 +87,14 @@ class BackboneService:
         self.db.commit()
 
 
-def _jsonable(row: dict) -> dict:
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
+def jsonable(value):
+    """`value` with dates as ISO strings and ids as strings, at every depth (for RPC)."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value

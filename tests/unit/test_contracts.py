@@ -32,6 +32,23 @@ def test_a_producer_cannot_send_an_event_missing_a_required_field():
     assert "language" in raised.value.errors
 
 
+def test_a_consumer_ignores_unknown_fields_at_every_depth():
+    class Spoken(Schema):
+        code = fields.String(required=True)
+
+    class Profiled(Schema):
+        person_id = fields.UUID(required=True)
+        languages = fields.List(fields.Nested(Spoken), required=True)
+        best = fields.Nested(Spoken, required=True)
+
+    contract = Contract("profiled", "intake", Profiled, "test")
+    body = envelope(contract, {"person_id": PERSON, "languages": [{"code": "ar"}], "best": {"code": "ar"}})
+    body["data"]["languages"][0]["level"] = "fluent"  # added by a newer producer
+    body["data"]["best"]["since"] = 2020
+    event = parse_event(body, Catalogue([contract]))
+    assert event.data["languages"] == [{"code": "ar"}] and event.data["best"] == {"code": "ar"}
+
+
 def test_a_value_of_the_wrong_type_breaks_the_contract_clearly():
     class Timed(Schema):
         at = fields.AwareDateTime(required=True)

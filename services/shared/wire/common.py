@@ -4,8 +4,7 @@ import re
 from babel import localedata
 from marshmallow import ValidationError, fields, validate
 
-ROLES = ("buddy", "participant")
-DECISIONS = ("approved", "rejected", "waitlisted")
+from services.shared.wire.vocabulary import DECISIONS, ROLES  # noqa: F401 - re-exported
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # NUL cannot be stored in PostgreSQL text, and a lone surrogate cannot be encoded in UTF-8;
 # both can arrive as JSON escapes (\u0000, \ud800)

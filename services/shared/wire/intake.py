@@ -2,7 +2,9 @@
 from marshmallow import Schema, fields, validate
 
 from services.shared.contracts import Contract
-from services.shared.wire.common import DECISIONS, language, role
+from services.shared.wire.common import language, role
+from services.shared.wire.profile import Profile
+from services.shared.wire.vocabulary import CHANNELS, DECISIONS, MODES
 
 
 class ApplicationReceived(Schema):
@@ -16,31 +18,97 @@ class ApplicationReceived(Schema):
     language = language()
     email = fields.Email(allow_none=True, load_default=None)
     phone = fields.String(allow_none=True, load_default=None)
+    channel = fields.String(load_default="email", validate=validate.OneOf(CHANNELS))
     status_url = fields.Url(required=True, require_tld=False)
     submitted_at = fields.AwareDateTime(required=True)
 
 
+class InterviewEvent(Schema):
+    """An intake interview planned, moved or called off: what the invitation needs."""
+
+    interview_id = fields.UUID(required=True)
+    application_id = fields.UUID(required=True)
+    person_id = fields.UUID(required=True)
+    starts_at = fields.AwareDateTime(required=True)
+    ends_at = fields.AwareDateTime(required=True)
+    mode = fields.String(required=True, validate=validate.OneOf(MODES))
+    location = fields.String(required=True)
+    sequence = fields.Integer(required=True)
+    reason = fields.String(allow_none=True, load_default=None)
+
+
+class IntakeCompleted(Schema):
+    application_id = fields.UUID(required=True)
+    person_id = fields.UUID(required=True)
+    completed_at = fields.AwareDateTime(required=True)
+
+
 class PersonScreened(Schema):
-    """The coordinator's screening decision, with what matching needs to know of the person."""
+    """The screening decision; an approved person's profile (what matching needs, no name,
+    no contact details), and the feedback for the applicant."""
 
     person_id = fields.UUID(required=True)
     application_id = fields.UUID(required=True)
     role = role()
     decision = fields.String(required=True, validate=validate.OneOf(DECISIONS))
     decided_at = fields.AwareDateTime(required=True)
+    feedback = fields.String(allow_none=True, load_default=None)
+    profile = fields.Nested(Profile, allow_none=True, load_default=None)
+
+
+class ProfileUpdated(Schema):
+    person_id = fields.UUID(required=True)
+    role = role()
+    profile = fields.Nested(Profile, required=True)
+
+
+class ContactUpdated(Schema):
+    person_id = fields.UUID(required=True)
     first_name = fields.String(required=True)
-    last_name = fields.String(required=True)
+    email = fields.Email(allow_none=True, load_default=None)
+    phone = fields.String(allow_none=True, load_default=None)
     language = language()
+    channel = fields.String(required=True, validate=validate.OneOf(CHANNELS))
+
+
+class BuddyInvited(Schema):
+    """An approved buddy's link to set a password (single use, expires)."""
+
+    person_id = fields.UUID(required=True)
+    invitation_url = fields.Url(required=True, require_tld=False)
+    expires_at = fields.AwareDateTime(required=True)
+
+
+class PersonErased(Schema):
+    person_id = fields.UUID(required=True)
+    erased_at = fields.AwareDateTime(required=True)
 
 
 CONTRACTS = [
     Contract("application_received", "intake", ApplicationReceived,
              "someone applied through the digital counter",
              consumers=("notifications.confirm_application",)),
-    Contract("participant_screened", "intake", PersonScreened,
-             "screening decision on a participant",
-             consumers=("matching.pool_screened_participant",)),
-    Contract("buddy_screened", "intake", PersonScreened,
-             "screening decision on a buddy",
-             consumers=("matching.pool_screened_buddy",)),
+    Contract("intake_scheduled", "intake", InterviewEvent, "an intake interview was planned",
+             consumers=("notifications.invite_to_intake",)),
+    Contract("intake_rescheduled", "intake", InterviewEvent, "an intake interview was moved",
+             consumers=("notifications.move_intake",)),
+    Contract("intake_cancelled", "intake", InterviewEvent, "an intake interview was called off",
+             consumers=("notifications.cancel_intake",)),
+    Contract("intake_completed", "intake", IntakeCompleted,
+             "an intake interview was held and recorded (for partners; no consumer yet)"),
+    Contract("participant_screened", "intake", PersonScreened, "screening decision on a participant",
+             version=2, consumers=("matching.pool_screened_participant",
+                                   "notifications.tell_participant_decision")),
+    Contract("buddy_screened", "intake", PersonScreened, "screening decision on a buddy",
+             version=2, consumers=("matching.pool_screened_buddy", "notifications.tell_buddy_decision")),
+    Contract("person_profile_updated", "intake", ProfileUpdated,
+             "a person's profile changed after the form (intake, or the buddy themselves)",
+             consumers=("matching.update_candidate_profile",)),
+    Contract("person_contact_updated", "intake", ContactUpdated, "a person's contact details changed",
+             consumers=("notifications.update_contact",)),
+    Contract("buddy_invited", "intake", BuddyInvited, "an approved buddy was invited to an account",
+             consumers=("notifications.send_buddy_invitation",)),
+    Contract("person_erased", "intake", PersonErased,
+             "a person's data must be erased everywhere, on their request",
+             consumers=("matching.forget_person", "notifications.forget_person")),
 ]

@@ -1,7 +1,7 @@
 """What the matching service takes and gives (RPC and API)."""
 from marshmallow import Schema, fields, validate
 
-from services.shared.wire.common import ROLES
+from services.shared.wire.vocabulary import ROLES
 
 
 class CandidateFilter(Schema):
@@ -9,12 +9,10 @@ class CandidateFilter(Schema):
 
 
 class CandidateView(Schema):
-    """Someone in the pool, waiting for a match."""
+    """Someone in the pool, waiting for a match (matching knows no names: see `name`)."""
 
     person_id = fields.UUID()
     role = fields.String()
-    first_name = fields.String()
-    last_name = fields.String()
-    language = fields.String()
     status = fields.String()
     waiting_since = fields.AwareDateTime()
+    profile = fields.Dict()

@@ -1,0 +1,21 @@
+"""Publishing platform events from a test, as their producer's relay would."""
+from services.shared import topology
+from services.shared.contracts import envelope
+from services.shared.publisher import BatchPublisher, event_message
+from services.shared.wire import PLATFORM
+
+
+def an_event(event_type: str, data: dict, version: int = 1) -> dict:
+    return envelope(PLATFORM.get(event_type, version), data)
+
+
+def publish(config, *messages):
+    """Publish envelopes on their producer's exchange (all confirmed, or the test fails)."""
+    publisher = BatchPublisher(config["AMQP_URI"])
+    try:
+        sent = [event_message(topology.event_exchange(PLATFORM.get(m["type"], m["version"]).producer).name, m)
+                for m in messages]
+        result = publisher.publish(sent)
+    finally:
+        publisher.close()
+    assert len(result.confirmed) == len({m["message_id"] for m in messages}), result.failed
