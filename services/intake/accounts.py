@@ -52,7 +52,8 @@ def authenticate(session: Session, email: str, password: str, client_ip: str | N
     _refuse_if_throttled(session, email, client_ip)
     account = session.scalar(select(Account).where(Account.email == email, Account.active))
     # verify against a dummy hash when there is no account, so timing does not tell
-    valid = _verify(account.password_hash if account else _dummy_hash(), password) and account
+    stored = account.password_hash if account and account.password_hash else _dummy_hash()
+    valid = _verify(stored, password) and account and account.password_hash
     session.add(LoginAttempt(email=email, client_ip=client_ip, succeeded=bool(valid)))
     if valid and HASHER.check_needs_rehash(account.password_hash):
         account.password_hash = tpool.execute(HASHER.hash, password)

@@ -1,8 +1,8 @@
 """The intake service's tables (schema `intake`)."""
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Text
-from sqlalchemy.dialects.postgresql import INET, UUID
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, Text
+from sqlalchemy.dialects.postgresql import INET, JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from services.shared.models import new_id, schema_metadata, utcnow
@@ -30,7 +30,10 @@ class Person(Base):
     email: Mapped[str | None] = mapped_column(Text, index=True)
     phone: Mapped[str | None] = mapped_column(Text, index=True)
     language: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(Text, default="email")
+    profile: Mapped[dict] = mapped_column(JSONB, default=dict)  # see wire/profile.py
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    erased_at: Mapped[datetime | None] = mapped_column(Timestamp)
 
 
 class Application(Base):
@@ -47,9 +50,15 @@ class Application(Base):
     consented_at: Mapped[datetime] = mapped_column(Timestamp)
     submitted_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     decided_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    first_contact_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    answers: Mapped[dict] = mapped_column(JSONB, default=dict)  # the form as sent
+    duplicate_of: Mapped[str | None] = mapped_column(Id)  # an earlier application, same contact
     person: Mapped[Person] = relationship(lazy="joined")
     decisions: Mapped[list["ScreeningDecision"]] = relationship(
         lazy="selectin", order_by="ScreeningDecision.decided_at")
+    interviews: Mapped[list["IntakeInterview"]] = relationship(
+        lazy="selectin", order_by="IntakeInterview.created_at")
+    record: Mapped["IntakeRecord | None"] = relationship(lazy="selectin")
     __table_args__ = (Index(None, "status", "submitted_at"),)
 
 
@@ -61,17 +70,60 @@ class ScreeningDecision(Base):
     application_id: Mapped[str] = mapped_column(ForeignKey(Application.id), index=True)
     decision: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
+    feedback: Mapped[str | None] = mapped_column(Text)  # what the applicant was told
     decided_by: Mapped[str | None] = mapped_column(Id)
     decided_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
 
 
+class IntakeInterview(Base):
+    """The individual intake interview: when, where or how; scheduled, moved, cancelled, held."""
+
+    __tablename__ = "intake_interview"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    application_id: Mapped[str] = mapped_column(ForeignKey(Application.id), index=True)
+    starts_at: Mapped[datetime] = mapped_column(Timestamp)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    mode: Mapped[str] = mapped_column(Text)  # in_person, phone, video
+    location: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text, default="scheduled")  # scheduled, cancelled, held
+    sequence: Mapped[int] = mapped_column(Integer, default=0)  # the calendar invitation's revision
+    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+
+
+class IntakeRecord(Base):
+    """What the intake interview found. `notes` are sensitive: every read is audited."""
+
+    __tablename__ = "intake_record"
+    application_id: Mapped[str] = mapped_column(ForeignKey(Application.id), primary_key=True)
+    expectations: Mapped[str | None] = mapped_column(Text)
+    needs: Mapped[str | None] = mapped_column(Text)
+    motivation: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str | None] = mapped_column(Id)
+    recorded_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who read or did what to whose sensitive data, and when."""
+
+    __tablename__ = "audit_entry"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+    actor_id: Mapped[str | None] = mapped_column(Id)
+    action: Mapped[str] = mapped_column(Text)  # read_notes, export, erase, …
+    person_id: Mapped[str | None] = mapped_column(Id, index=True)
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
 class Account(Base):
-    """Someone who signs in: a coordinator now, buddies later."""
+    """Someone who signs in: a coordinator, or a buddy (linked to their person)."""
 
     __tablename__ = "account"
     id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    person_id: Mapped[str | None] = mapped_column(Id, unique=True)
     email: Mapped[str] = mapped_column(Text, unique=True)
-    password_hash: Mapped[str] = mapped_column(Text)
+    password_hash: Mapped[str | None] = mapped_column(Text)  # none until an invitee sets one
     role: Mapped[str] = mapped_column(Text)
     display_name: Mapped[str] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -88,6 +140,19 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(Timestamp)
     revoked_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    account: Mapped[Account] = relationship(lazy="joined")
+
+
+class AccountInvitation(Base):
+    """A link to set one's own password: single use, expires; only its SHA-256 is kept."""
+
+    __tablename__ = "account_invitation"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    account_id: Mapped[str] = mapped_column(ForeignKey(Account.id), index=True)
+    token_hash: Mapped[str] = mapped_column(Text, unique=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(Timestamp)
+    used_at: Mapped[datetime | None] = mapped_column(Timestamp)
     account: Mapped[Account] = relationship(lazy="joined")
 
 

@@ -1,6 +1,27 @@
 import pytest
+from sqlalchemy import text
+
+from services.intake.service import IntakeService
 
 
 @pytest.fixture(autouse=True)
 def _clean_state(clean):
     """Integration tests start from empty tables and queues."""
+
+
+@pytest.fixture
+def intake(start_service, rpc):
+    """The intake service running here; its RPC methods."""
+    start_service(IntakeService)
+    return rpc.intake
+
+
+@pytest.fixture
+def outbox(db):
+    """The events intake has recorded, oldest first (their type and data)."""
+    def events(event_type=None):
+        with db.connect() as connection:
+            payloads = connection.execute(text(
+                "SELECT payload FROM intake.outbox ORDER BY id")).scalars().all()
+        return [p for p in payloads if event_type in (None, p["type"])]
+    return events

@@ -1,0 +1,65 @@
+"""Sign-in, API tokens, buddy invitations and a buddy's own profile."""
+from sqlalchemy import select
+
+from services.intake import accounts, invitations, privacy, profiles
+from services.intake.models import Account, Application
+from services.shared.config import public_base_url
+from services.shared.errors import Conflict, NotAuthenticated
+from services.shared.service import command, load
+from services.shared.wire.accounts import AccountView, Credentials, TokenIssued
+from services.shared.wire.interviews import OwnProfileInput, OwnProfileView, PasswordInput
+
+
+class AccountEntrypoints:
+    @command
+    def authenticate(self, credentials: dict, client_ip: str = None) -> dict:
+        data = load(Credentials(), credentials)
+        return AccountView().dump(accounts.authenticate(self.db, data["email"], data["password"],
+                                                        client_ip))
+
+    @command
+    def issue_token(self, credentials: dict, client_ip: str = None) -> dict:
+        data = load(Credentials(), credentials)
+        account = accounts.authenticate(self.db, data["email"], data["password"], client_ip)
+        token, expires_at = accounts.issue_token(self.db, account)
+        self.db.commit()
+        return TokenIssued().dump({"token": token, "expires_at": expires_at})
+
+    @command
+    def verify_token(self, token: str) -> dict:
+        return AccountView().dump(accounts.account_for_token(self.db, token))
+
+    @command
+    def accept_invitation(self, token: str, payload: dict) -> dict:
+        account = invitations.accept(self.db, token, load(PasswordInput(), payload)["password"])
+        self.db.commit()
+        return AccountView().dump(account)
+
+    @command
+    def reinvite_buddy(self, person_id: str) -> dict:
+        person = privacy.person(self.db, person_id)
+        approved = self.db.scalar(select(Application).where(
+            Application.person_id == person.id, Application.status == "approved"))
+        if person.role != "buddy" or approved is None:
+            raise Conflict("Only approved buddies get an account.")
+        if invitations.invite(self.db, person, public_base_url(self.config)) is None:
+            raise Conflict("This buddy has no email address to send the invitation to.")
+        self.db.commit()
+        return {"person_id": person.id, "invited": True}
+
+    @command
+    def get_own_profile(self, account_id: str) -> dict:
+        return OwnProfileView().dump(self._own_person(account_id))
+
+    @command
+    def update_own_profile(self, account_id: str, payload: dict) -> dict:
+        person = self._own_person(account_id)
+        profiles.correct_profile(self.db, person, load(OwnProfileInput(partial=True), payload))
+        self.db.commit()
+        return OwnProfileView().dump(person)
+
+    def _own_person(self, account_id):
+        account = self.db.get(Account, str(account_id)) if account_id else None
+        if account is None or account.person_id is None or not account.active:
+            raise NotAuthenticated("Sign in with a buddy account.")
+        return privacy.person(self.db, account.person_id)

@@ -1,0 +1,58 @@
+"""Applications: submitted, looked up, searched, screened."""
+from sqlalchemy import select
+
+from services.intake import applications, inbox, screening, views
+from services.intake.models import Person
+from services.shared.config import public_base_url
+from services.shared.models import is_uuid, utcnow
+from services.shared.service import command, load
+from services.shared.wire.application_views import ApplicationStatus, ApplicationView
+from services.shared.wire.applications import (
+    ApplicationCreated, ApplicationFilter, ApplicationSubmission, ScreeningInput,
+)
+
+
+class ApplicationEntrypoints:
+    @command
+    def submit_application(self, payload: dict, request_key: str = None) -> dict:
+        data = load(ApplicationSubmission(), payload)
+        found = applications.submit(self.db, data, public_base_url(self.config),
+                                    self.config["PRIVACY_NOTICE_VERSION"], request_key)
+        self.db.commit()
+        return ApplicationCreated().dump({
+            "application_id": found.id, "person_id": found.person_id,
+            "status_url": applications.status_url(public_base_url(self.config), found.status_token)})
+
+    @command
+    def get_application(self, application_id: str) -> dict:
+        return self._view(applications.find(self.db, application_id))
+
+    @command
+    def list_applications(self, filters: dict = None) -> list[dict]:
+        found = inbox.search(self.db, utcnow(), self._target_days(), **load(ApplicationFilter(), filters))
+        return [self._view(application) for application in found]
+
+    @command
+    def get_application_status(self, token: str) -> dict:
+        return ApplicationStatus().dump(views.status(applications.find_by_token(self.db, token)))
+
+    @command
+    def record_screening(self, application_id: str, payload: dict, decided_by: str = None) -> dict:
+        data = load(ScreeningInput(), payload)
+        found = screening.screen(self.db, application_id, data, decided_by,
+                                 public_base_url(self.config))
+        self.db.commit()
+        return self._view(found)
+
+    @command
+    def names_of(self, person_ids: list) -> dict:
+        """First and last names of people (for the pages of services that keep none)."""
+        ids = [str(i) for i in person_ids or [] if is_uuid(i)][:500]
+        people = self.db.scalars(select(Person).where(Person.id.in_(ids))) if ids else []
+        return {p.id: {"first_name": p.first_name, "last_name": p.last_name} for p in people}
+
+    def _view(self, found) -> dict:
+        return ApplicationView().dump(views.application(found, utcnow(), self._target_days()))
+
+    def _target_days(self) -> int:
+        return int(self.config.get("FIRST_CONTACT_TARGET_DAYS") or 5)

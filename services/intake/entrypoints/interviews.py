@@ -1,0 +1,40 @@
+"""The intake interview: plan, move, cancel, record; the audited read of its notes."""
+from services.intake import interviews, records
+from services.shared.service import command, load
+from services.shared.wire.application_views import InterviewView, NotesView
+from services.shared.wire.applications import IntakeRecordInput
+from services.shared.wire.interviews import CancelInput, InterviewInput
+
+
+class InterviewEntrypoints:
+    @command
+    def schedule_intake(self, application_id: str, payload: dict) -> dict:
+        interview = interviews.schedule(self.db, application_id, load(InterviewInput(), payload))
+        self.db.commit()
+        return InterviewView().dump(interview)
+
+    @command
+    def reschedule_intake(self, application_id: str, payload: dict) -> dict:
+        interview = interviews.reschedule(self.db, application_id, load(InterviewInput(), payload))
+        self.db.commit()
+        return InterviewView().dump(interview)
+
+    @command
+    def cancel_intake(self, application_id: str, payload: dict = None) -> dict:
+        data = load(CancelInput(), payload)
+        interview = interviews.cancel(self.db, application_id, data["reason"])
+        self.db.commit()
+        return InterviewView().dump(interview)
+
+    @command
+    def record_intake(self, application_id: str, payload: dict, recorded_by: str = None) -> dict:
+        data = load(IntakeRecordInput(partial=True), payload)
+        found = records.record(self.db, application_id, data, recorded_by)
+        self.db.commit()
+        return self._view(found)
+
+    @command
+    def read_intake_notes(self, application_id: str, reader_id: str = None) -> dict:
+        notes = records.read_notes(self.db, application_id, reader_id)
+        self.db.commit()  # the audit entry
+        return NotesView().dump(notes)

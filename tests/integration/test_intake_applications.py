@@ -1,0 +1,99 @@
+"""Intake over RPC: what an application stores and announces, duplicates, screening rules."""
+import pytest
+from sqlalchemy import text
+
+from services.shared.errors import Conflict, InvalidInput, NotFound
+from tests.support.builders import a_minimal_application, an_application
+
+
+def test_an_application_is_stored_with_consent_profile_and_answers(intake, db, outbox):
+    created = intake.submit_application(an_application(role="buddy", language="fr",
+                                                       message="I cycle everywhere."))
+    with db.connect() as connection:
+        stored = connection.execute(text(
+            "SELECT a.status, a.consent_version, a.consented_at IS NOT NULL, p.language, p.channel,"
+            " p.profile->>'district', a.answers->>'message' FROM intake.application a"
+            " JOIN intake.person p ON p.id = a.person_id")).one()
+    assert tuple(stored) == ("received", "2026-11", True, "fr", "email", "sint-truiden", "I cycle everywhere.")
+    [event] = outbox()
+    assert event["type"] == "application_received"
+    assert set(event["data"]) == {"application_id", "person_id", "role", "first_name", "language",
+                                  "email", "phone", "channel", "status_url", "submitted_at"}
+    assert event["data"]["person_id"] == created["person_id"]
+
+
+def test_a_second_application_with_the_same_contact_is_flagged_not_refused(intake):
+    first = intake.submit_application(an_application(phone="0470 11 22 33"))
+    again = intake.submit_application(an_application(email="other@example.org", phone="+32470112233"))
+    assert intake.get_application(again["application_id"])["duplicate_of"] == first["application_id"]
+    flagged = intake.list_applications({"duplicates": True})
+    assert [a["application_id"] for a in flagged] == [again["application_id"]]
+
+
+def test_a_repeated_submission_finds_the_application_it_made(intake, outbox):
+    application = an_application()
+    first = intake.submit_application(application, "key-1")
+    assert intake.submit_application(application, "key-1") == first
+    assert len(outbox()) == 1
+
+
+def test_invalid_input_stores_nothing(intake, outbox):
+    with pytest.raises(InvalidInput) as raised:
+        intake.submit_application(an_application(email="nope", consent=False, roles=["guide"]))
+    assert set(raised.value.errors) == {"email", "consent", "roles"}  # roles: only for buddies
+    assert outbox() == []
+
+
+def test_approval_needs_a_profile_matching_can_use(intake):
+    created = intake.submit_application(a_minimal_application())
+    with pytest.raises(Conflict) as refused:
+        intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
+    assert "gender, birth_year, district, languages, availability" in refused.value.message
+    intake.record_intake(created["application_id"], {k: v for k, v in an_application().items() if k in (
+        "gender", "birth_year", "district", "languages", "availability", "dutch_level", "hopes",
+        "background")})
+    assert intake.record_screening(created["application_id"], {
+        "decision": "approved", "reason": "ok"})["status"] == "approved"
+
+
+def test_a_participant_s_decision_carries_the_profile_and_no_name(intake, outbox):
+    created = intake.submit_application(an_application())
+    intake.record_screening(created["application_id"], {"decision": "waitlisted", "reason": "wait"})
+    decided = intake.record_screening(created["application_id"], {
+        "decision": "approved", "reason": "go", "feedback": "We found someone soon."})
+    assert [d["decision"] for d in decided["decisions"]] == ["waitlisted", "approved"]
+    waitlisted, approved = outbox("participant_screened")
+    assert waitlisted["version"] == approved["version"] == 2
+    assert waitlisted["data"]["profile"] is None, "nobody needs the profile of someone not approved"
+    assert approved["data"]["profile"]["district"] == "brustem"
+    assert approved["data"]["feedback"] == "We found someone soon."
+    assert not {"first_name", "last_name", "email", "phone"} & set(approved["data"])
+    with pytest.raises(Conflict):
+        intake.record_screening(created["application_id"], {"decision": "rejected", "reason": "no"})
+
+
+def test_an_approved_buddy_is_invited_and_can_set_a_password_once(intake, outbox, db):
+    created = intake.submit_application(an_application(role="buddy", email="lotte@example.org"))
+    intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
+    [invited] = outbox("buddy_invited")
+    token = invited["data"]["invitation_url"].rsplit("/", 1)[-1]
+    with pytest.raises(InvalidInput):
+        intake.accept_invitation(token, {"password": "short"})
+    account = intake.accept_invitation(token, {"password": "a long and lovely password"})
+    assert account["role"] == "buddy"
+    assert intake.authenticate({"email": "lotte@example.org", "password": "a long and lovely password"})
+    with pytest.raises(Conflict):
+        intake.accept_invitation(token, {"password": "another long password"})
+    with pytest.raises(NotFound):
+        intake.accept_invitation("forged", {"password": "another long password"})
+
+
+def test_an_expired_invitation_says_so(intake, outbox, db):
+    created = intake.submit_application(an_application(role="buddy"))
+    intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
+    token = outbox("buddy_invited")[0]["data"]["invitation_url"].rsplit("/", 1)[-1]
+    with db.begin() as connection:
+        connection.execute(text("UPDATE intake.account_invitation SET expires_at = now()"))
+    with pytest.raises(Conflict) as refused:
+        intake.accept_invitation(token, {"password": "a long and lovely password"})
+    assert "expired" in refused.value.message
