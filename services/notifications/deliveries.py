@@ -19,12 +19,12 @@ def idempotency_key(message_id: str, person_id: str, template: str) -> str:
 
 
 def queue_email(session: Session, message_id: str, person_id: str, email: str, template: str,
-                language: str, context: dict, with_dutch: bool) -> None:
+                language: str, context: dict, with_dutch: bool, calendar: str | None = None) -> None:
     """Queue an email; a second call for the same event, person and template does nothing."""
     rendered = render(template, language, context, with_dutch=with_dutch)
     _log(session, message_id, person_id, template, language, channel="email", recipient=email,
          content_language=", ".join(rendered.languages), subject=rendered.subject,
-         body_text=rendered.text, body_html=rendered.html, status="pending")
+         body_text=rendered.text, body_html=rendered.html, calendar=calendar, status="pending")
 
 
 def record_skipped(session: Session, message_id: str, person_id: str, template: str,
@@ -54,7 +54,7 @@ def mark_sent(delivery: Delivery) -> None:
     """Sent: the body is not kept (it may hold a private link); the subject and facts stay."""
     delivery.status, delivery.sent_at = "sent", utcnow()
     delivery.attempts += 1
-    delivery.body_text = delivery.body_html = None
+    delivery.body_text = delivery.body_html = delivery.calendar = None
     delivery.last_error = None
 
 

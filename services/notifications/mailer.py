@@ -42,6 +42,10 @@ def build_email(settings: SmtpSettings, delivery: Delivery, display_name: str = 
     message["Message-ID"] = f"<{delivery.id}@{settings.sender.split('@')[-1]}>"
     message.set_content(delivery.body_text)
     message.add_alternative(delivery.body_html, subtype="html")
+    if delivery.calendar:
+        message.add_attachment(delivery.calendar.encode("utf-8"), maintype="text",
+                               subtype="calendar", filename="invitation.ics",
+                               params={"method": _method(delivery.calendar), "charset": "utf-8"})
     # after set_content, which drops every Content-* header set before it
     message["Content-Language"] = delivery.content_language
     return message
@@ -65,3 +69,7 @@ class Mailer:
         if s.user:
             smtp.login(s.user, s.password)
         return smtp
+
+
+def _method(ics: str) -> str:
+    return "CANCEL" if "METHOD:CANCEL" in ics else "REQUEST"

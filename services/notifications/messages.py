@@ -1,19 +1,66 @@
 """Which message each workflow event sends, to whom, in which language."""
 from sqlalchemy.orm import Session
 
-from services.notifications import deliveries
+from services.notifications import calendar, contacts, deliveries
+from services.notifications.models import AppointmentNotice
+from services.notifications.templates import render
 from services.shared.contracts import Event
 
-
 def confirm_application(session: Session, event: Event) -> None:
-    """Thank the applicant and give them their status link, in their own language;
-    participants get the Dutch text below it."""
+    """Thank the applicant and give them their status link, in their own language."""
     data = event.data
-    person_id, template = str(data["person_id"]), "application_received"
-    if not data.get("email"):
-        deliveries.record_skipped(session, event.message_id, person_id, template, data["language"],
-                                  "no email address to send the confirmation to")
+    contact = contacts.remember(session, {**data, "person_id": data["person_id"]})
+    _send(session, event, contact, "application_received",
+          {"role": data["role"], "status_url": data["status_url"]})
+
+
+def about_interview(session: Session, event: Event, template: str, organizer: str,
+                    cancelled: bool = False) -> None:
+    """An interview planned, moved or called off: the message with its calendar invitation."""
+    data, contact = event.data, contacts.of(session, event.data["person_id"])
+    uid = f"intake-{data['interview_id']}@samenoppad"
+    if not _newest(session, uid, data["sequence"]):
+        deliveries.record_skipped(session, event.message_id, contact.person_id, template,
+                                  contact.language, "a later change of this appointment was sent")
         return
-    context = {"first_name": data["first_name"], "role": data["role"], "status_url": data["status_url"]}
-    deliveries.queue_email(session, event.message_id, person_id, data["email"], template,
-                           data["language"], context, with_dutch=data["role"] == "participant")
+    context = {"starts_at": data["starts_at"], "mode": data["mode"], "location": data["location"],
+               "minutes": int((data["ends_at"] - data["starts_at"]).total_seconds() // 60),
+               "reason": data.get("reason")}
+    subject = render(template, contact.language, {**context, "first_name": contact.first_name}).subject
+    invitation = calendar.invitation(
+        uid, data["sequence"], data["starts_at"],
+        data["ends_at"], subject, data["location"], organizer, contact.email, cancelled)
+    _send(session, event, contact, template, context, invitation)
+
+
+def _newest(session: Session, uid: str, sequence: int) -> bool:
+    """Note this revision of an appointment; False if a later one was told already."""
+    told = session.get(AppointmentNotice, uid, with_for_update=True)
+    if told is not None and told.sequence >= sequence:
+        return False
+    session.merge(AppointmentNotice(uid=uid, sequence=sequence))
+    return True
+
+
+def tell_decision(session: Session, event: Event) -> None:
+    data = event.data
+    _send(session, event, contacts.of(session, data["person_id"]), "screening_decision",
+          {"decision": data["decision"], "feedback": data.get("feedback"), "role": data["role"]})
+
+
+def invite_buddy(session: Session, event: Event) -> None:
+    data = event.data
+    _send(session, event, contacts.of(session, data["person_id"]), "buddy_invitation",
+          {"invitation_url": data["invitation_url"], "expires_at": data["expires_at"]})
+
+
+def _send(session, event, contact, template, context, invitation=None):
+    """By email in the person's language (participants get the Dutch text below it)."""
+    person_id = contact.person_id
+    if not contact.email:
+        deliveries.record_skipped(session, event.message_id, person_id, template, contact.language,
+                                  "no email address to send it to")
+        return
+    deliveries.queue_email(session, event.message_id, person_id, contact.email, template,
+                           contact.language, {**context, "first_name": contact.first_name},
+                           with_dutch=contact.role == "participant", calendar=invitation)

@@ -38,6 +38,7 @@ class Delivery(Base):
     subject: Mapped[str | None] = mapped_column(Text)
     body_text: Mapped[str | None] = mapped_column(Text)
     body_html: Mapped[str | None] = mapped_column(Text)
+    calendar: Mapped[str | None] = mapped_column(Text)  # an .ics invitation to attach
     status: Mapped[str] = mapped_column(Text, default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
@@ -47,3 +48,28 @@ class Delivery(Base):
     sent_at: Mapped[datetime | None] = mapped_column(Timestamp)
     __table_args__ = (Index("ix_delivery_due", "next_attempt_at",
                             postgresql_where=text("status = 'pending'")),)
+
+
+class Contact(Base):
+    """How to reach a person: notifications' own copy, kept from intake's events and
+    forgotten when the person is erased."""
+
+    __tablename__ = "contact"
+    person_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    role: Mapped[str | None] = mapped_column(Text)
+    first_name: Mapped[str] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(Text, default="email")
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+
+
+class AppointmentNotice(Base):
+    """The latest revision of an appointment a person was told about: a change that arrives
+    after a later one (events travel on separate queues) is not sent."""
+
+    __tablename__ = "appointment_notice"
+    uid: Mapped[str] = mapped_column(Text, primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)

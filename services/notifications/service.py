@@ -1,11 +1,14 @@
 """The notifications service: tells people what happened, in their own language."""
-from services.notifications import deliveries, messages
+from sqlalchemy import select
+
+from services.notifications import contacts, deliveries, messages
 from services.notifications.dispatcher import DeliveryDispatcher
-from services.notifications.models import Base
+from services.notifications.models import Base, Contact, Delivery
 from services.shared.database import Database
 from services.shared.handlers import on_event
+from services.shared.models import is_uuid
 from services.shared.relay import OutboxRelay
-from services.shared.service import BackboneService, command, load
+from services.shared.service import BackboneService, command, jsonable, load
 from services.shared.wire.notifications import DeliveryFilter, DeliveryView
 
 
@@ -19,7 +22,49 @@ class NotificationsService(BackboneService):
     def confirm_application(self, event):
         messages.confirm_application(self.db, event)
 
+    @on_event("intake", "intake_scheduled")
+    def invite_to_intake(self, event):
+        messages.about_interview(self.db, event, "intake_invitation", self.config["SMTP_FROM"])
+
+    @on_event("intake", "intake_rescheduled")
+    def move_intake(self, event):
+        messages.about_interview(self.db, event, "intake_moved", self.config["SMTP_FROM"])
+
+    @on_event("intake", "intake_cancelled")
+    def cancel_intake(self, event):
+        messages.about_interview(self.db, event, "intake_cancelled", self.config["SMTP_FROM"],
+                                 cancelled=True)
+
+    @on_event("intake", "participant_screened", version=2)
+    def tell_participant_decision(self, event):
+        messages.tell_decision(self.db, event)
+
+    @on_event("intake", "buddy_screened", version=2)
+    def tell_buddy_decision(self, event):
+        messages.tell_decision(self.db, event)
+
+    @on_event("intake", "buddy_invited")
+    def send_buddy_invitation(self, event):
+        messages.invite_buddy(self.db, event)
+
+    @on_event("intake", "person_contact_updated")
+    def update_contact(self, event):
+        contacts.remember(self.db, event.data)
+
+    @on_event("intake", "person_erased")
+    def forget_person(self, event):
+        contacts.forget(self.db, event.data["person_id"])
+
     @command
     def list_deliveries(self, filters: dict = None) -> list[dict]:
         found = deliveries.search(self.db, **load(DeliveryFilter(), filters))
         return DeliveryView(many=True).dump(found)
+
+    @command
+    def export_person(self, person_id: str, actor_id: str = None) -> dict:
+        if not is_uuid(person_id):
+            return {"contact": None, "messages": []}
+        contact = self.db.get(Contact, str(person_id))
+        sent = self.db.scalars(select(Delivery).where(Delivery.person_id == str(person_id)))
+        return jsonable({"contact": contact and {k: getattr(contact, k) for k in contacts.FIELDS},
+                         "messages": DeliveryView(many=True).dump(sent)})

@@ -4,10 +4,13 @@ by one layout, so a translator writes each message once, and adding a language o
 is adding files."""
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
+
+from services.shared.dates import day, when
 
 TEMPLATES = Path(__file__).parent / "templates"
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ps", "ur", "ckb"}
@@ -54,7 +57,8 @@ def resolve_language(template: str, language: str) -> str:
 
 def _render_text(template: str, language: str, context: dict) -> tuple[str, str]:
     source = _text.get_template(f"{template}/{language}.txt")
-    scope = source.new_context(context)
+    helpers = {"when": partial(when, language=language), "day": partial(day, language=language)}
+    scope = source.new_context({**context, **helpers})
     subject = "".join(source.blocks["subject"](scope)).strip()
     body = "".join(source.blocks["body"](scope)).strip()
     return subject, body

@@ -1,21 +1,23 @@
-"""The confirmation email, sent once, through a real SMTP server; retried while it is down."""
+"""Messages through a real SMTP server: once per event, in the person's language, with a
+calendar file for interviews; retried while SMTP is down; forgotten on erasure."""
 import email
 import email.policy
 import sys
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
+import icalendar
 import pytest
 from sqlalchemy import text
 
 from services.notifications.service import NotificationsService
-from services.shared import topology
-from services.shared.contracts import envelope
-from services.shared.publisher import BatchPublisher, event_message
-from services.shared.wire import PLATFORM
+from tests.support.events import an_event, publish
 from tests.support.platform import free_port
 from tests.support.processes import ManagedProcess
 from tests.support.waiting import eventually
+
+PERSON = "5b0e2f7a-1111-4000-8000-000000000001"
+STARTS = datetime(2030, 3, 4, 9, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
@@ -34,26 +36,30 @@ def received(smtp) -> list:
             for p in sorted(smtp.maildir.glob("*.eml"))]
 
 
-def application_received(**data) -> dict:
-    return envelope(PLATFORM.get("application_received"), {
-        "application_id": str(uuid.uuid4()), "person_id": str(uuid.uuid4()), "role": "participant",
-        "first_name": "Jean-Paul", "language": "fr", "email": "jp@example.org", "phone": None,
-        "status_url": "http://127.0.0.1:8000/status/t0k3n", "submitted_at": datetime.now(timezone.utc),
+def application_received(role="participant", language="fr", **data):
+    return an_event("application_received", {
+        "application_id": str(uuid.uuid4()), "person_id": PERSON, "role": role,
+        "first_name": "Jean-Paul", "language": language, "email": "jp@example.org", "phone": None,
+        "status_url": "http://127.0.0.1:8000/status/t0k3n-t0k3n-t0k3n", "submitted_at": datetime.now(timezone.utc),
         **data})
 
 
-def publish(config, *messages):
-    publisher = BatchPublisher(config["AMQP_URI"])
-    exchange = topology.event_exchange("intake").name
-    result = publisher.publish([event_message(exchange, m) for m in messages])
-    publisher.close()
-    assert len(result.confirmed) == len({m["message_id"] for m in messages})
+def interview(event_type, sequence, **data):
+    return an_event(event_type, {
+        "interview_id": "9c1d2e3f-2222-4000-8000-000000000001", "application_id": str(uuid.uuid4()),
+        "person_id": PERSON, "starts_at": STARTS, "ends_at": STARTS + timedelta(hours=1),
+        "mode": "in_person", "location": "Huis van de Wereld, Sint-Truiden", "sequence": sequence, **data})
 
 
 def deliveries(db):
     with db.connect() as connection:
-        return connection.execute(text(
-            "SELECT status, attempts, last_error, body_text FROM notifications.delivery")).all()
+        return connection.execute(text("SELECT template, status, attempts, last_error, body_text, recipient"
+                                       " FROM notifications.delivery ORDER BY created_at")).all()
+
+
+def calendar_of(mail) -> icalendar.Calendar:
+    part = next(p for p in mail.iter_attachments() if p.get_content_type() == "text/calendar")
+    return icalendar.Calendar.from_ical(part.get_content())
 
 
 def test_the_confirmation_is_sent_once_even_when_the_event_comes_twice(start_service, smtp, config, db):
@@ -65,9 +71,70 @@ def test_the_confirmation_is_sent_once_even_when_the_event_comes_twice(start_ser
     assert mail["To"] == "jp@example.org" and mail["Content-Language"] == "fr, nl"
     assert "Bonjour Jean-Paul" in mail.get_body(("plain",)).get_content()
     eventually(lambda: deliveries(db) and deliveries(db)[0].status == "sent")
-    [delivery] = deliveries(db)
-    assert delivery.body_text is None, "the body (with its private link) is not kept after sending"
+    assert deliveries(db)[0].body_text is None, "the body (with its private link) is not kept"
     assert len(received(smtp)) == 1
+
+
+def test_an_interview_comes_with_a_calendar_entry_that_moves_and_disappears(start_service, smtp, config):
+    smtp.start()
+    start_service(NotificationsService, SMTP_PORT=smtp.port)
+    timeline = [application_received(language="fa"), interview("intake_scheduled", 0),
+                interview("intake_rescheduled", 1, starts_at=STARTS + timedelta(days=1),
+                          ends_at=STARTS + timedelta(days=1, hours=1)),
+                interview("intake_cancelled", 2, reason="The coordinator is ill.")]
+    for sent, event in enumerate(timeline, start=1):  # each change after the last was told
+        publish(config, event)
+        eventually(lambda: len(received(smtp)) == sent, timeout=20)
+    mails = received(smtp)
+    by_revision = {int(calendar_of(m).walk("VEVENT")[0]["sequence"]): m for m in mails[1:]}
+    invited, moved, cancelled = by_revision[0], by_revision[1], by_revision[2]
+    assert invited["Content-Language"] == "fa, nl"
+    assert "دعوت به گفت‌وگوی آشنایی" in invited["Subject"]
+    calendars = [calendar_of(m) for m in (invited, moved, cancelled)]
+    assert [str(c["method"]) for c in calendars] == ["REQUEST", "REQUEST", "CANCEL"]
+    entries = [c.walk("VEVENT")[0] for c in calendars]
+    assert len({str(e["uid"]) for e in entries}) == 1, "one appointment, revised"
+    assert entries[1]["dtstart"].dt == STARTS + timedelta(days=1)
+    assert "The coordinator is ill." in cancelled.get_body(("plain",)).get_content()
+
+
+def test_a_change_that_arrives_after_a_later_one_is_not_sent(start_service, smtp, config, db):
+    smtp.start()
+    start_service(NotificationsService, SMTP_PORT=smtp.port)
+    publish(config, application_received())
+    publish(config, interview("intake_cancelled", 2))
+    eventually(lambda: len(received(smtp)) == 2, timeout=20)
+    publish(config, interview("intake_rescheduled", 1))  # late: the cancellation came first
+    skipped = eventually(lambda: [d for d in deliveries(db) if d.status == "skipped"], timeout=20)
+    assert skipped[0].last_error == "a later change of this appointment was sent"
+    assert len(received(smtp)) == 2
+
+
+def test_a_message_about_someone_not_known_yet_waits_for_their_details(start_service, smtp, config):
+    smtp.start()
+    start_service(NotificationsService, SMTP_PORT=smtp.port)
+    publish(config, interview("intake_scheduled", 0))  # overtook the application
+    publish(config, application_received(language="nl"))
+    subjects = eventually(lambda: len(received(smtp)) == 2 and [m["Subject"] for m in received(smtp)],
+                          timeout=20)
+    assert any("intakegesprek" in subject for subject in subjects)
+
+
+def test_decisions_and_invitations_carry_what_the_coordinator_wrote(start_service, smtp, config):
+    smtp.start()
+    start_service(NotificationsService, SMTP_PORT=smtp.port)
+    publish(config, application_received(role="buddy", language="nl"))
+    publish(config, an_event("buddy_screened", {
+        "person_id": PERSON, "application_id": str(uuid.uuid4()), "role": "buddy",
+        "decision": "approved", "decided_at": datetime.now(timezone.utc),
+        "feedback": "Welkom, tot op de startdag!", "profile": None}, version=2))
+    publish(config, an_event("buddy_invited", {
+        "person_id": PERSON, "invitation_url": "http://127.0.0.1:8000/account/setup/abc",
+        "expires_at": datetime.now(timezone.utc) + timedelta(days=14)}))
+    mails = eventually(lambda: len(received(smtp)) == 3 and received(smtp), timeout=20)
+    bodies = {m["Subject"]: m.get_body(("plain",)).get_content() for m in mails}
+    assert "Welkom, tot op de startdag!" in bodies["Welkom bij Samen op pad"]
+    assert "http://127.0.0.1:8000/account/setup/abc" in bodies["Maak je account voor Samen op pad"]
 
 
 def test_with_smtp_down_the_email_waits_and_goes_out_once_it_is_back(start_service, smtp, config, db):
@@ -78,3 +145,14 @@ def test_with_smtp_down_the_email_waits_and_goes_out_once_it_is_back(start_servi
     smtp.start()
     eventually(lambda: deliveries(db)[0].status == "sent", timeout=20, interval=0.2)
     assert len(received(smtp)) == 1
+
+
+def test_erasure_forgets_the_contact_and_keeps_only_that_messages_were_sent(start_service, smtp, config, db, rpc):
+    smtp.start()
+    start_service(NotificationsService, SMTP_PORT=smtp.port)
+    publish(config, application_received())
+    eventually(lambda: deliveries(db) and deliveries(db)[0].status == "sent")
+    publish(config, an_event("person_erased", {"person_id": PERSON, "erased_at": datetime.now(timezone.utc)}))
+    eventually(lambda: rpc.notifications.export_person(PERSON)["contact"] is None)
+    [kept] = deliveries(db)
+    assert (kept.template, kept.status, kept.recipient) == ("application_received", "sent", None)
