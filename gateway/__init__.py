@@ -10,6 +10,7 @@ from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
 
 from gateway import errors, i18n, lifecycle, remote
+from gateway.limits import limiter
 from gateway.rpc import RpcPool
 from gateway.settings import from_environment
 
@@ -29,6 +30,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.compile_catalogs()
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
+    limiter.init_app(app)
     _connect_services(app)
     lifecycle.register(app)
     _register_blueprints(app)

@@ -1,9 +1,14 @@
 """What happens around every request: its correlation id, its language, security headers."""
+from urllib.parse import urlencode
+
 from flask import g, request
 from flask_babel import get_locale
 
 from gateway import i18n
 from gateway.auth import portal_account
+from gateway.vocabulary import label
+from services.shared import dates
+from services.shared.wire import vocabulary
 from services.shared.tracing import accept_correlation_id, reset_correlation_id, set_correlation_id
 
 SECURITY_HEADERS = {
@@ -35,12 +40,28 @@ def end(exc=None):
         reset_correlation_id(token)
 
 
+def url_with_language(code: str) -> str:
+    """This page again, in another language (its other query parameters kept)."""
+    args = request.args.to_dict(flat=False)
+    args["lang"] = [code]
+    return f"{request.path}?{urlencode(args, doseq=True)}"
+
+
 def template_globals() -> dict:
-    return {"lang": str(get_locale()), "right_to_left": {"ar", "fa", "he", "ps", "ur"},
-            "portal_languages": i18n.PORTAL_LANGUAGES, "account": portal_account()}
+    return {"lang": str(get_locale()), "right_to_left": i18n.RIGHT_TO_LEFT,
+            "languages": i18n.offered_languages(), "account": portal_account(), "label": label,
+            "vocabulary": vocabulary, "url_with_language": url_with_language}
+
+
+def register_filters(app):
+    """Jinja filters: codes with their labels, moments in the reader's language."""
+    app.jinja_env.filters["with_label"] = lambda code, kind: (code, label(kind, code))
+    app.jinja_env.filters["moment"] = lambda value: dates.when(value, str(get_locale()))
+    app.jinja_env.filters["day"] = lambda value: dates.day(value, str(get_locale()))
 
 
 def register(app):
+    register_filters(app)
     app.context_processor(template_globals)
     app.before_request(start)
     app.after_request(finish)

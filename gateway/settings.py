@@ -28,4 +28,6 @@ def from_environment() -> dict:
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "DEMO_MODE": _flag("DEMO_MODE", False),
+        # applications per address, from the form and the API together (Flask-Limiter syntax)
+        "APPLY_RATE_LIMIT": os.environ.get("APPLY_RATE_LIMIT", "20 per hour;5 per minute"),
     }

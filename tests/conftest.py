@@ -23,4 +23,4 @@ for _service in ("INTAKE", "MATCHING", "FOLLOWUP", "EVENTS", "NOTIFICATIONS"):
 
 from services.shared import boot  # noqa: E402,F401 - monkey patching before anything else
 
-pytest_plugins = ["tests.support.fixtures"]
+pytest_plugins = ["tests.support.fixtures", "tests.support.platform_fixtures"]

@@ -6,14 +6,14 @@ from gateway import remote
 from gateway.api import BEARER, edge_input, respond
 from gateway.auth import coordinator_api
 from gateway.forms import request_key
+from gateway.limits import applications_per_address, limiter
+from services.shared.wire.application_views import ApplicationView
 from services.shared.wire.applications import (
-    ApplicationCreated, ApplicationFilter, ApplicationSubmission, ApplicationView, ScreeningInput,
+    ApplicationCreated, ApplicationFilter, ApplicationSubmission, ScreeningInput,
 )
 
 blp = Blueprint("applications", __name__, url_prefix="/api/v1/applications",
                 description="Applications and screening")
-
-
 IDEMPOTENCY_KEY = {
     "in": "header", "name": "Idempotency-Key", "required": False,
     "schema": {"type": "string", "minLength": 1, "maxLength": 200},
@@ -23,9 +23,11 @@ IDEMPOTENCY_KEY = {
 
 
 @blp.route("", methods=["POST"])
+@limiter.limit(applications_per_address)
 @blp.arguments(ApplicationSubmission)
 @blp.response(201, ApplicationCreated)
 @blp.alt_response(422, description="Invalid input: an error per field; nothing was stored")
+@blp.alt_response(429, description="Too many applications from this address; see Retry-After")
 @blp.doc(parameters=[IDEMPOTENCY_KEY])
 def submit(_application):
     """Apply as a buddy or a participant (public, no token)."""
@@ -39,7 +41,7 @@ def submit(_application):
 @blp.doc(security=BEARER)
 @coordinator_api
 def search(_filters):
-    """The application inbox, newest first."""
+    """The application inbox, longest-waiting first, with overdue and duplicate markers."""
     return respond(remote.call("intake", "list_applications", edge_input()))
 
 
@@ -49,7 +51,7 @@ def search(_filters):
 @blp.doc(security=BEARER)
 @coordinator_api
 def show(application_id):
-    """One application with its decisions."""
+    """One application with its profile, interviews and decisions (not the private notes)."""
     return respond(remote.call("intake", "get_application", application_id))
 
 
@@ -57,10 +59,11 @@ def show(application_id):
 @blp.arguments(ScreeningInput)
 @blp.response(200, ApplicationView)
 @blp.alt_response(404, description="No such application")
-@blp.alt_response(409, description="The application cannot take this decision now")
+@blp.alt_response(409, description="Not now: decided already, or the profile is incomplete")
 @blp.doc(security=BEARER)
 @coordinator_api
 def screen(_decision, application_id):
-    """Record the screening decision (approved, rejected or waitlisted) with its reason."""
+    """Record the decision (approved, rejected or waitlisted) with its reason; the feedback
+    goes to the applicant. Approving a buddy sends them an account invitation."""
     return respond(remote.call("intake", "record_screening", application_id, edge_input(),
                                g.account["id"]))

@@ -1,7 +1,7 @@
-"""The coordinator's portal."""
-from gateway.portal import applications, dashboard, operations, pool, signin
+"""The coordinator's portal, and a buddy's own page."""
+from gateway.portal import applications, buddy, dashboard, intake, operations, people, pool, signin
 
 
 def register(app):
-    for module in (signin, dashboard, applications, pool, operations):
+    for module in (signin, dashboard, applications, intake, people, pool, operations, buddy):
         app.register_blueprint(module.bp)

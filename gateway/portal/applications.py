@@ -1,47 +1,58 @@
-"""The application inbox and the screening decision."""
+"""The application inbox, an application's page, and the screening decision."""
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from gateway import remote
 from gateway.auth import coordinator_page
 from gateway.forms import problems, service_problems, submitted
+from gateway.public.application_form import LANGUAGE_ROWS, as_form, language_options
 from services.shared.errors import Conflict, InvalidInput
 from services.shared.wire.applications import ApplicationFilter, ScreeningInput
 
 bp = Blueprint("portal_applications", __name__, url_prefix="/portal/applications")
+FILTERS = ("role", "status", "language", "waiting", "duplicates")
 
 
 @bp.route("")
 @coordinator_page
 def inbox():
-    filters = {k: v for k, v in request.args.items() if k in ("role", "status") and v}
+    filters = {k: v for k, v in request.args.items() if k in FILTERS and v}
     if problems(ApplicationFilter(), filters):
         filters = {}
     found = remote.call("intake", "list_applications", filters)
-    return render_template("portal/applications.html", applications=found, filters=filters)
+    return render_template("portal/applications.html", applications=found, filters=filters,
+                           spoken=language_options())
 
 
 @bp.route("/<application_id>")
 @coordinator_page
 def show(application_id):
-    application = remote.call("intake", "get_application", application_id)
-    return render_template("portal/application.html", application=application, errors={}, form={})
+    return page(application_id)
 
 
 @bp.route("/<application_id>/screening", methods=["POST"])
 @coordinator_page
 def screen(application_id):
-    form = submitted(("decision", "reason"))
+    form = submitted(("decision", "reason", "feedback"))
     errors = problems(ScreeningInput(), form)
     if not errors:
         try:
             remote.call("intake", "record_screening", application_id, form, g.account["id"])
-            flash(_("The decision is recorded."))
+            flash(_("The decision is recorded; the applicant is told."))
             return redirect(url_for(".show", application_id=application_id))
         except InvalidInput as exc:
             errors = service_problems(exc)
         except Conflict as exc:
             errors = {"decision": [exc.message]}
+    return page(application_id, screening=(form, errors)), 422
+
+
+def page(application_id, screening=None, interview=None, record=None):
+    """The application's page; a form that was sent with problems is shown with them."""
     application = remote.call("intake", "get_application", application_id)
-    return render_template("portal/application.html", application=application, errors=errors,
-                           form=form), 422
+    profile_form = as_form(application["profile"], {key: application[key] for key in (
+        "email", "phone", "channel", "language")})
+    return render_template(
+        "portal/application.html", application=application, spoken=language_options(),
+        rows=range(1, LANGUAGE_ROWS + 1), screening=screening or ({}, {}),
+        interview=interview or ({}, {}), record=record or (profile_form, {}))

@@ -11,5 +11,7 @@ bp = Blueprint("portal", __name__, url_prefix="/portal")
 @coordinator_page
 def dashboard():
     received = remote.call("intake", "list_applications", {"status": "received", "limit": 500})
+    overdue = [a for a in received if a["overdue"]]
     waiting = remote.call("matching", "list_candidates", {})
-    return render_template("portal/dashboard.html", received=received, waiting=waiting)
+    return render_template("portal/dashboard.html", received=received, overdue=overdue,
+                           waiting=waiting)

@@ -12,4 +12,6 @@ bp = Blueprint("portal_pool", __name__, url_prefix="/portal/pool")
 def board():
     role = request.args.get("role") if request.args.get("role") in ("buddy", "participant") else None
     candidates = remote.call("matching", "list_candidates", {"role": role} if role else {})
-    return render_template("portal/pool.html", candidates=candidates, role=role)
+    # matching keeps no names: intake lends them for this page
+    names = remote.call("intake", "names_of", [c["person_id"] for c in candidates])
+    return render_template("portal/pool.html", candidates=candidates, role=role, names=names)

@@ -15,7 +15,7 @@ def login():
     target = safe_next(request.values.get("next"), url_for("portal.dashboard"))
     if request.method == "GET":
         if portal_account():
-            return redirect(target)
+            return redirect(_home(portal_account(), target))
         return render_template("portal/login.html", next=target)
     credentials = {"email": request.form.get("email", ""), "password": request.form.get("password", "")}
     try:
@@ -25,7 +25,14 @@ def login():
         return render_template("portal/login.html", next=target, error=_(message),
                                email=credentials["email"]), exc_status(exc)
     sign_in(account)
-    return redirect(target)
+    return redirect(_home(account, target))
+
+
+def _home(account: dict, target: str) -> str:
+    """Where someone goes after signing in: buddies to their own page."""
+    if account["role"] == "buddy" and not target.startswith("/me"):
+        return url_for("buddy.me")
+    return target
 
 
 @bp.route("/logout", methods=["POST"])

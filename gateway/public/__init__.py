@@ -1,7 +1,7 @@
 """What anyone can open: the home page, the application form and a personal status page."""
-from gateway.public import apply, home, status
+from gateway.public import account, apply, home, status
 
 
 def register(app):
-    for module in (home, apply, status):
+    for module in (home, apply, status, account):
         app.register_blueprint(module.bp)

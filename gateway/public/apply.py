@@ -1,45 +1,58 @@
-"""The digital counter: apply as a buddy or as a participant."""
+"""The digital counter: apply as a buddy or as a participant, in your own language."""
+import logging
 import re
 
-from babel import Locale
 from flask import Blueprint, redirect, render_template, request
 
 from gateway import remote
-from gateway.forms import problems, request_key, service_problems, submitted
+from gateway.forms import problems, request_key, service_problems
+from gateway.limits import applications_per_address, limiter
+from gateway.public.application_form import LANGUAGE_ROWS, field_errors, language_options, submission
 from services.shared.errors import InvalidInput
 from services.shared.wire.applications import ApplicationSubmission
+from services.shared.wire.vocabulary import ROLES
 
 bp = Blueprint("apply", __name__)
-FIELDS = ("role", "first_name", "last_name", "email", "phone", "language")
-# languages most asked for in the programme, then the rest alphabetically by code
-COMMON_LANGUAGES = ("nl", "en", "fr", "ar", "uk", "ti", "fa", "ps", "so", "ru", "tr", "es")
-
-
-def language_choices() -> list[tuple[str, str]]:
-    """(code, name in that language) for the language list of the form."""
-    return [(code, Locale.parse(code).display_name.capitalize()) for code in COMMON_LANGUAGES]
+log = logging.getLogger(__name__)
+HONEYPOT = "website"  # hidden from people; a bot fills it in
 
 
 @bp.route("/apply", methods=["GET"])
 def form():
-    # one key per form shown: a double click, or a resend after a timeout, applies once
-    return render_template("public/apply.html", form={"role": request.args.get("role")},
-                           errors={}, languages=language_choices(), key=request_key(None, ""))
+    role = request.args.get("role")
+    if role not in ROLES:
+        return render_template("public/apply_choose.html")
+    return _page(role, {}, request_key(None, ""))
 
 
 @bp.route("/apply", methods=["POST"])
+@limiter.limit(applications_per_address, methods=["POST"])
 def submit():
-    form = submitted(FIELDS, checkboxes=("consent",))
-    key = _form_key()
-    errors = problems(ApplicationSubmission(), form)
+    role, key = request.form.get("role"), _form_key()
+    if role not in ROLES:
+        return redirect("/apply", 303)
+    if request.form.get(HONEYPOT):
+        log.info("application refused: the hidden field was filled in")
+        return redirect("/apply/received", 303)
+    data = submission(request.form, role)
+    errors = field_errors(problems(ApplicationSubmission(), data))
     if not errors:
         try:
-            created = remote.call("intake", "submit_application", form, key)
+            created = remote.call("intake", "submit_application", data, key)
             return redirect(_status_path(created["status_url"]) + "?new=1", 303)
         except InvalidInput as exc:
-            errors = service_problems(exc)
-    return render_template("public/apply.html", form=form, errors=errors,
-                           languages=language_choices(), key=key), 422
+            errors = field_errors(service_problems(exc))
+    return _page(role, errors, key), 422
+
+
+@bp.route("/apply/received")
+def received():
+    return render_template("public/apply_received.html")
+
+
+def _page(role, errors, key):
+    return render_template("public/apply.html", role=role, posted=request.form, errors=errors,
+                           key=key, spoken=language_options(), rows=range(1, LANGUAGE_ROWS + 1))
 
 
 def _form_key() -> str:

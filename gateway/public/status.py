@@ -1,9 +1,10 @@
-"""A personal status page, opened from the link in the confirmation message (no password)."""
+"""A personal status page, opened from the link in the confirmation message (no password),
+in the applicant's language with the Dutch text beside it."""
 from flask import Blueprint, render_template, request
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 
 from gateway import remote
-from gateway.i18n import PORTAL_LANGUAGES, chosen_language
+from gateway.i18n import PUBLIC_LANGUAGES, chosen_language
 
 bp = Blueprint("status", __name__)
 
@@ -11,8 +12,14 @@ bp = Blueprint("status", __name__)
 @bp.route("/status/<token>")
 def show(token):
     status = remote.call("intake", "get_application_status", token)
-    language = chosen_language() or (status["language"] if status["language"] in PORTAL_LANGUAGES
-                                     else "en")
+    language = chosen_language() or (status["language"] if status["language"] in PUBLIC_LANGUAGES
+                                     else str(get_locale()))
     with force_locale(language):
-        return render_template("public/status.html", status=status, token=token,
+        steps = render_template("public/_status_steps.html", status=status)
+    dutch = None
+    if language != "nl":
+        with force_locale("nl"):
+            dutch = render_template("public/_status_steps.html", status=status)
+    with force_locale(language):
+        return render_template("public/status.html", status=status, steps=steps, dutch=dutch,
                                just_applied=request.args.get("new") == "1", page_language=language)

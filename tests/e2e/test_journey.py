@@ -4,7 +4,7 @@ matching pool — through the outbox, the relay, RabbitMQ and the inbox."""
 import requests
 from sqlalchemy import text
 
-from tests.support.builders import an_application
+from tests.support.builders import a_minimal_application, an_application
 from tests.support.waiting import eventually
 
 
@@ -42,11 +42,13 @@ def test_an_applicant_reaches_the_matching_pool(fresh, api, db):
         candidates = api.get(fresh.url("/api/v1/matching/candidates")).json()
         return [c for c in candidates if c["person_id"] == body["person_id"]]
     candidate = eventually(pooled, timeout=5, message="the approved person in the pool")[0]
-    assert candidate["role"] == "participant" and candidate["first_name"] == "Amina"
+    assert candidate["role"] == "participant" and candidate["profile"]["district"] == "brustem"
+    assert "first_name" not in candidate, "matching keeps no names"
 
     with db.connect() as connection:
         correlations = connection.execute(text(
-            "SELECT correlation_id FROM notifications.delivery")).scalars().all()
+            "SELECT correlation_id FROM notifications.delivery WHERE template = 'application_received'")
+        ).scalars().all()
     assert correlations == ["journey-1"], "the request's correlation id reached notifications"
 
 
@@ -76,15 +78,18 @@ def test_sending_the_same_application_twice_with_its_key_makes_one(fresh, db):
 
 def test_an_application_needs_a_way_to_reach_the_person(fresh, db):
     answer = requests.post(fresh.url("/api/v1/applications"), timeout=10,
-                           json=an_application(email=None))
+                           json=a_minimal_application(email=None))
     assert answer.status_code == 422
     assert set(answer.json()["errors"]) == {"email", "phone"}
     assert count_rows(db, "intake.application") == 0
+    only_the_basics = requests.post(fresh.url("/api/v1/applications"), timeout=10,
+                                    json=a_minimal_application())
+    assert only_the_basics.status_code == 201, "the intake completes the rest"
 
 
 def test_a_phone_only_applicant_is_logged_as_not_emailed(fresh, api, db):
     created = requests.post(fresh.url("/api/v1/applications"), timeout=10,
-                            json=an_application(email=None, phone="0470 12 34 56"))
+                            json=a_minimal_application(email=None, phone="0470 12 34 56"))
     assert created.status_code == 201
     deliveries = eventually(lambda: api.get(fresh.url("/api/v1/notifications"), params={
         "person_id": created.json()["person_id"]}).json())
@@ -100,6 +105,11 @@ def test_screening_rules_reach_the_caller_as_http_codes(fresh, api):
     assert api.post(url, json={"decision": "approved", "reason": "Buddy found"}).status_code == 200
     again = api.post(url, json={"decision": "rejected", "reason": "Changed my mind"})
     assert again.status_code == 409 and "approved" in again.json()["message"]
+    incomplete = requests.post(fresh.url("/api/v1/applications"), json=a_minimal_application(),
+                               timeout=10).json()
+    refused = api.post(fresh.url(f"/api/v1/applications/{incomplete['application_id']}/screening"),
+                       json={"decision": "approved", "reason": "ok"})
+    assert refused.status_code == 409 and "complete the profile" in refused.json()["message"]
     missing = api.post(fresh.url("/api/v1/applications/3f8e2a4c-0000-4000-8000-000000000000/screening"),
                        json={"decision": "approved", "reason": "x"})
     assert missing.status_code == 404
@@ -134,6 +144,11 @@ def test_health_names_every_part(fresh):
 def test_the_openapi_document_describes_the_endpoints(fresh):
     document = requests.get(fresh.url("/api/v1/openapi.json"), timeout=10).json()
     paths = document["paths"]
-    assert {"/api/v1/applications", "/api/v1/applications/{application_id}/screening",
-            "/api/v1/tokens", "/api/v1/matching/candidates"} <= set(paths)
+    assert {"/api/v1/applications", "/api/v1/applications/{application_id}",
+            "/api/v1/applications/{application_id}/screening", "/api/v1/tokens",
+            "/api/v1/applications/{application_id}/intake",
+            "/api/v1/applications/{application_id}/intake/record",
+            "/api/v1/people/{person_id}/export", "/api/v1/people/{person_id}",
+            "/api/v1/matching/candidates"} <= set(paths)
+    assert {"post", "put", "delete"} <= set(paths["/api/v1/applications/{application_id}/intake"])
     assert "bearerAuth" in document["components"]["securitySchemes"]

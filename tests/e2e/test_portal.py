@@ -4,11 +4,32 @@ import re
 import requests
 from sqlalchemy import text
 
+from tests.support.builders import an_application
 from tests.support.waiting import eventually
 
 
 def csrf_of(page: requests.Response) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+
+def hidden(page: requests.Response, name: str) -> str | None:
+    found = re.search(rf'name="{name}" value="([^"]*)"', page.text)
+    return found and found.group(1)
+
+
+def applications(db) -> int:
+    with db.connect() as connection:
+        return connection.execute(text("SELECT count(*) FROM intake.application")).scalar_one()
+
+
+def a_filled_form(page, **answers) -> dict:
+    """What a participant fills in on the form (the form's own hidden fields included)."""
+    return {"csrf_token": csrf_of(page), "submission_key": hidden(page, "submission_key"),
+            "role": "participant", "first_name": "Yonas", "last_name": "Tesfaye",
+            "email": "yonas@example.org", "language": "ti", "gender": "male", "birth_year": "1996",
+            "district": "velm", "language_1": "ti", "level_1": "native", "dutch_level": "none",
+            "availability": ["mon_evening", "sat_morning"], "interests": ["cycling"],
+            "hopes": ["practise_dutch"], "background": "recognised_refugee", "consent": "on", **answers}
 
 
 def signed_in(platform, coordinator) -> requests.Session:
@@ -20,48 +41,58 @@ def signed_in(platform, coordinator) -> requests.Session:
     return browser
 
 
-def test_applying_through_the_form_shows_the_status_page(fresh, db):
+def test_a_person_chooses_a_role_applies_and_sees_the_status_with_the_dutch_beside(fresh, db):
     browser = requests.Session()
-    form = browser.get(fresh.url("/apply?lang=en"))
-    assert form.status_code == 200 and "Apply for Samen op pad" in form.text
-    answer = browser.post(fresh.url("/apply"), data={
-        "csrf_token": csrf_of(form), "role": "buddy", "first_name": "Lotte",
-        "last_name": "Peeters", "email": "lotte@example.org", "language": "nl", "consent": "on"})
-    assert answer.status_code == 200
-    assert "/status/" in answer.url
-    assert "Thank you, Lotte. We received your application." in answer.text  # as she browsed
-    from_the_email = requests.get(answer.url.split("?")[0], timeout=10)  # a fresh browser
-    assert "Je aanmelding" in from_the_email.text  # in the language she writes in
+    assert "Qui êtes-vous ?" in browser.get(fresh.url("/apply?lang=fr")).text
+    form = browser.get(fresh.url("/apply?role=participant&lang=fr"))
+    assert "S’inscrire comme participant" in form.text and "Pourquoi êtes-vous venu" in form.text
+    assert 'name="roles"' not in form.text, "a participant is not asked the buddy's questions"
+    status = browser.post(fresh.url("/apply"), data=a_filled_form(form))
+    assert status.status_code == 200 and "/status/" in status.url
+    assert "Merci, Yonas. Nous avons bien reçu votre inscription." in status.text
+    assert '<details class="dutch" lang="nl"' in status.text and "Aanmelding ontvangen" in status.text
+    from_the_email = requests.get(status.url.split("?")[0], timeout=10)  # a fresh browser
+    assert "ምዝገባኹም" in from_the_email.text, "in the language the applicant writes in"
     with db.connect() as connection:
-        assert connection.execute(text("SELECT role FROM intake.application")).scalar_one() == "buddy"
+        profile = connection.execute(text("SELECT profile FROM intake.person")).scalar_one()
+    assert profile["district"] == "velm" and profile["languages"] == [{"code": "ti", "level": "native"}]
+
+
+def test_the_browser_s_language_is_the_form_s_language(fresh):
+    arabic = requests.get(fresh.url("/apply?role=participant"), headers={"Accept-Language": "ar,en;q=0.5"},
+                          timeout=10)
+    assert '<html lang="ar" dir="rtl">' in arabic.text and "سجّل كمشارك" in arabic.text
+
+
+def test_each_problem_is_told_in_the_applicant_s_language_and_the_answers_stay(fresh, db):
+    browser = requests.Session()
+    form = browser.get(fresh.url("/apply?role=participant&lang=uk"))
+    answer = browser.post(fresh.url("/apply"), data=a_filled_form(
+        form, email="ні", birth_year="12", level_1="", consent="", availability=["mon_evening", "mon_evening"]))
+    assert answer.status_code == 422
+    for message in ("Це недійсна адреса електронної пошти.", "Вкажіть рік народження чотирма цифрами",
+                    "Оберіть, наскільки добре ви нею володієте.", "Вкажіть кожну відповідь лише один раз.",
+                    "Погодьтеся з повідомленням про конфіденційність"):
+        assert message in answer.text, message
+    assert 'value="Yonas"' in answer.text and 'value="sat_morning"' in answer.text
+    assert applications(db) == 0
 
 
 def test_a_form_sent_twice_makes_one_application(fresh, db):
     browser = requests.Session()
-    form = browser.get(fresh.url("/apply"))
-    answers = {"csrf_token": csrf_of(form), "role": "participant", "first_name": "Yonas",
-               "last_name": "Tesfaye", "phone": "0470 11 22 33", "language": "ti", "consent": "on",
-               "submission_key": re.search(r'name="submission_key" value="([^"]+)"', form.text).group(1)}
-    first = browser.post(fresh.url("/apply"), data=answers)
-    second = browser.post(fresh.url("/apply"), data=answers)  # a double click
+    form = browser.get(fresh.url("/apply?role=participant"))
+    first = browser.post(fresh.url("/apply"), data=a_filled_form(form))
+    second = browser.post(fresh.url("/apply"), data=a_filled_form(form))  # a double click
     assert first.url == second.url and "/status/" in first.url
-    with db.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM intake.application")).scalar_one() == 1
+    assert applications(db) == 1
 
 
-def test_the_form_shows_each_problem_in_dutch_and_keeps_the_answers(fresh, db):
+def test_a_bot_that_fills_the_hidden_field_is_thanked_and_nothing_is_kept(fresh, db):
     browser = requests.Session()
-    form = browser.get(fresh.url("/apply?lang=nl"))
-    answer = browser.post(fresh.url("/apply"), data={
-        "csrf_token": csrf_of(form), "first_name": "Jan", "email": "niet-geldig", "language": "nl"})
-    assert answer.status_code == 422
-    assert "Dit is geen geldig e-mailadres." in answer.text
-    assert "Kies buddy of deelnemer." not in answer.text  # no role: "Vul dit in."
-    assert "Vul dit in." in answer.text
-    assert "Ga akkoord met de privacyverklaring" in answer.text
-    assert 'value="Jan"' in answer.text
-    with db.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM intake.application")).scalar_one() == 0
+    form = browser.get(fresh.url("/apply?role=participant&lang=en"))
+    answer = browser.post(fresh.url("/apply"), data=a_filled_form(form, website="http://spam.example"))
+    assert answer.status_code == 200 and "We received your application." in answer.text
+    assert applications(db) == 0
 
 
 def test_a_form_without_its_csrf_token_is_refused(fresh):
@@ -77,7 +108,6 @@ def test_a_sign_in_that_fails_says_so_on_the_form(fresh, coordinator):
             "csrf_token": csrf_of(form), "email": email, "password": "wrong"})
         assert answer.status_code == 401
         assert "Het e-mailadres of het wachtwoord klopt niet." in answer.text
-        assert 'name="password"' in answer.text
 
 
 def test_the_portal_wants_a_signed_in_coordinator(fresh):
@@ -86,26 +116,45 @@ def test_the_portal_wants_a_signed_in_coordinator(fresh):
     assert answer.headers["Location"].startswith("/login?next=/portal/applications")
 
 
-def test_a_coordinator_screens_an_application_in_the_portal(fresh, coordinator, api):
-    created = api.post(fresh.url("/api/v1/applications"), json={
-        "role": "participant", "first_name": "Oksana", "last_name": "Kovalenko",
-        "email": "oksana@example.org", "language": "uk", "consent": True}).json()
+def test_a_coordinator_plans_records_and_decides_in_the_portal(fresh, coordinator, api):
+    created = api.post(fresh.url("/api/v1/applications"), json=an_application(
+        first_name="Oksana", last_name="Kovalenko", language="uk")).json()
     browser = signed_in(fresh, coordinator)
-
-    inbox = browser.get(fresh.url("/portal/applications?status=received"))
-    assert "Oksana Kovalenko" in inbox.text and "Aanmeldingen" in inbox.text
+    inbox = browser.get(fresh.url("/portal/applications?language=uk"))
+    assert "Oksana Kovalenko" in inbox.text and "werkdagen" in inbox.text
     page = browser.get(fresh.url(f"/portal/applications/{created['application_id']}"))
-    empty_reason = browser.post(page.url + "/screening", data={
-        "csrf_token": csrf_of(page), "decision": "approved", "reason": ""})
-    assert empty_reason.status_code == 422 and "Vul dit in." in empty_reason.text
-    decided = browser.post(page.url + "/screening", data={
-        "csrf_token": csrf_of(page), "decision": "approved", "reason": "Goed gesprek."})
-    assert decided.status_code == 200 and "De beslissing is bewaard." in decided.text
+    assert "Oekraïens" in page.text or "uk (" in page.text
 
-    pool = eventually(lambda: (p := browser.get(fresh.url("/portal/pool"))).text.count("Oksana") and p)
-    assert "Kovalenko" in pool.text
-    english = browser.get(fresh.url("/portal/pool?lang=en"))
-    assert "The pool: waiting for a match" in english.text
+    planned = browser.post(page.url + "/intake", data={
+        "csrf_token": csrf_of(page), "action": "plan", "starts_at": "2030-03-04T10:00", "mode": "in_person",
+        "location": "Huis van de Wereld, Sint-Truiden", "duration_minutes": "60"})
+    assert "agenda-uitnodiging" in planned.text and "maandag 4 maart 2030, 10:00" in planned.text
+    form = dict(a_filled_form(planned, notes="Zoekt vooral rust.", district="zepperen"))
+    recorded = browser.post(page.url + "/intake/record", data=form)
+    assert "Het intakegesprek is bewaard." in recorded.text and "Zepperen" in recorded.text
+    notes = browser.get(page.url + "/intake/notes")
+    assert "Zoekt vooral rust." in notes.text and "auditlog" in notes.text
+    decided = browser.post(page.url + "/screening", data={
+        "csrf_token": csrf_of(recorded), "decision": "approved", "reason": "Goed gesprek.",
+        "feedback": "Welkom!"})
+    assert "De beslissing is bewaard" in decided.text
+
+    pool = eventually(lambda: (p := browser.get(fresh.url("/portal/pool"))).text.count("Kovalenko") and p)
+    assert "Zepperen" in pool.text
+    audit = browser.get(fresh.url("/portal/audit"))
+    assert "las de vertrouwelijke notities" in audit.text and "Oksana Kovalenko" in audit.text
+
+
+def test_a_coordinator_erases_a_person_after_typing_it(fresh, coordinator, api, db):
+    created = api.post(fresh.url("/api/v1/applications"), json=an_application()).json()
+    browser = signed_in(fresh, coordinator)
+    confirm = browser.get(fresh.url(f"/portal/people/{created['person_id']}/erase"))
+    refused = browser.post(confirm.url, data={"csrf_token": csrf_of(confirm), "confirm": "yes"})
+    assert "Typ erase om te bevestigen." in refused.text
+    erased = browser.post(confirm.url, data={"csrf_token": csrf_of(confirm), "confirm": "erase"})
+    assert "zijn hier gewist" in erased.text
+    with db.connect() as connection:
+        assert connection.execute(text("SELECT email FROM intake.person")).scalar_one() is None
 
 
 def test_the_operations_page_shows_health_and_parked_messages(fresh, coordinator):
@@ -120,5 +169,4 @@ def test_signing_out_ends_the_session(fresh, coordinator):
     browser = signed_in(fresh, coordinator)
     home = browser.get(fresh.url("/portal"))
     browser.post(fresh.url("/logout"), data={"csrf_token": csrf_of(home)})
-    after = browser.get(fresh.url("/portal"), allow_redirects=False)
-    assert after.status_code == 302
+    assert browser.get(fresh.url("/portal"), allow_redirects=False).status_code == 302

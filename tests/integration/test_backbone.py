@@ -50,13 +50,21 @@ def test_the_same_message_delivered_twice_is_applied_once(start_service, config,
     assert applied(db) == 1
 
 
-def test_an_event_nobody_listens_to_stays_in_the_outbox_with_the_reason(start_service, rpc, db):
-    orphan = Contract("probe_orphaned", "probe_producer", ProbeHappened, "no consumer at all")
+def test_an_event_whose_queue_is_gone_stays_in_the_outbox_with_the_reason(
+        start_service, rpc, db, config):
+    orphan = Contract("probe_orphaned", "probe_producer", ProbeHappened, "a consumer that left",
+                      consumers=("probe_consumer.gone",))
 
     class LonelyProducer(ProbeProducer):
         catalogue = Catalogue([*PROBE, orphan])
 
     container = start_service(LonelyProducer)
+    rpc.probe_producer.emit(0, 1)  # the relay connects and declares its topology
+    eventually(lambda: count(db, text(
+        "SELECT count(*) FROM probe_producer.outbox WHERE published_at IS NULL")) == 0)
+    gone = topology.event_queue_name("probe_producer", "probe_orphaned", "probe_consumer", "gone")
+    with kombu.Connection(config["AMQP_URI"]) as connection:
+        connection.channel().queue_delete(gone)  # an operator removed it by hand
     with _session(container) as session:
         record_event(session, "probe_orphaned", {"seq": 1})
         session.commit()
@@ -66,6 +74,20 @@ def test_an_event_nobody_listens_to_stays_in_the_outbox_with_the_reason(start_se
     health = rpc.probe_producer.health()
     assert health["outbox_pending"] == 1 and health["outbox_failing"] == 1
     assert health["outbox_last_error"] == row.last_error, "the operator sees why"
+
+
+def test_an_event_without_consumers_yet_is_published_and_not_held_back(start_service, rpc, db):
+    unheard = Contract("probe_unheard", "probe_producer", ProbeHappened, "no consumer yet")
+
+    class Announcer(ProbeProducer):
+        catalogue = Catalogue([*PROBE, unheard])
+
+    container = start_service(Announcer)
+    with _session(container) as session:
+        record_event(session, "probe_unheard", {"seq": 1})
+        session.commit()
+    eventually(lambda: count(db, text("SELECT count(*) FROM probe_producer.outbox "
+                                      "WHERE published_at IS NOT NULL")) == 1)
 
 
 def test_two_relays_never_publish_the_same_event_twice(start_service, rpc, config, db):

@@ -26,7 +26,8 @@ class Platform:
         self.base_url = f"http://127.0.0.1:{self.gateway_port}"
         self.env = {"SMTP_PORT": str(self.smtp_port), "SMTP_HOST": "127.0.0.1",
                     "PUBLIC_BASE_URL": self.base_url, "MAILCATCHER_DIR": str(self.maildir),
-                    "GATEWAY_PORT": str(self.gateway_port), "GATEWAY_WORKERS": "1"}
+                    "GATEWAY_PORT": str(self.gateway_port), "GATEWAY_WORKERS": "1",
+                    "APPLY_RATE_LIMIT": "1000 per minute"}
         gateway_env = {**self.env, **({"AMQP_URI": gateway_amqp_uri} if gateway_amqp_uri else {})}
         self.processes = [
             ManagedProcess("mail", [sys.executable, "scripts/mailcatcher.py"], run_dir, self.env),

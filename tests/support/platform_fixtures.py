@@ -1,3 +1,4 @@
+"""Fixtures for tests that run the whole platform as processes (end to end, browser)."""
 import pytest
 import requests
 

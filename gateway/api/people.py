@@ -1,0 +1,59 @@
+"""A person's data: exported and erased on their request; buddy invitations; the audit log."""
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
+
+from gateway import people, remote
+from gateway.api import BEARER, respond
+from gateway.auth import coordinator_api
+from services.shared.wire.application_views import AuditEntryView
+
+blp = Blueprint("people", __name__, url_prefix="/api/v1", description="People and privacy")
+
+
+class Erased(Schema):
+    person_id = fields.UUID()
+    erased = fields.Boolean()
+
+
+class AuditFilter(Schema):
+    person_id = fields.UUID()
+
+
+@blp.route("/people/<person_id>/export", methods=["GET"])
+@blp.response(200, description="Every service's data about the person, as JSON")
+@blp.alt_response(404, description="No such person (or erased)")
+@blp.doc(security=BEARER)
+@coordinator_api
+def export(person_id):
+    """Subject access: everything the platform holds about a person (audited)."""
+    return respond(people.export(person_id))
+
+
+@blp.route("/people/<person_id>", methods=["DELETE"])
+@blp.response(200, Erased)
+@blp.alt_response(404, description="No such person (or erased already)")
+@blp.doc(security=BEARER)
+@coordinator_api
+def erase(person_id):
+    """Erase a person on their request: intake at once, the other services within moments."""
+    return respond(people.erase(person_id))
+
+
+@blp.route("/people/<person_id>/invitation", methods=["POST"])
+@blp.response(200, description="A new account invitation was sent")
+@blp.alt_response(409, description="Not an approved buddy, or no email address")
+@blp.doc(security=BEARER)
+@coordinator_api
+def invite(person_id):
+    """Send an approved buddy a new account invitation (earlier links stop working)."""
+    return respond(remote.call("intake", "reinvite_buddy", person_id))
+
+
+@blp.route("/audit", methods=["GET"])
+@blp.arguments(AuditFilter, location="query")
+@blp.response(200, AuditEntryView(many=True))
+@blp.doc(security=BEARER)
+@coordinator_api
+def audit(filters):
+    """Who read notes, exported or erased whose data, newest first."""
+    return respond(remote.call("intake", "list_audit", str(filters.get("person_id") or "") or None))

@@ -1,0 +1,36 @@
+"""A buddy's own page: keep availability and interests up to date."""
+import functools
+
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from gateway import remote
+from gateway.auth import portal_account
+from gateway.public.application_form import as_form
+
+bp = Blueprint("buddy", __name__)
+
+
+def buddy_page(view):
+    """Signed-in buddies only; others are sent to the sign-in page."""
+    @functools.wraps(view)
+    def guarded(*args, **kwargs):
+        account = portal_account()
+        if account is None or account["role"] != "buddy":
+            return redirect(url_for("portal_auth.login", next=request.path))
+        g.account = account
+        return view(*args, **kwargs)
+    return guarded
+
+
+@bp.route("/me", methods=["GET", "POST"])
+@buddy_page
+def me():
+    if request.method == "POST":
+        remote.call("intake", "update_own_profile", g.account["id"], {
+            "availability": request.form.getlist("availability"),
+            "interests": request.form.getlist("interests")})
+        flash(_("Thank you: your profile is up to date."))
+        return redirect(url_for(".me"))
+    mine = remote.call("intake", "get_own_profile", g.account["id"])
+    return render_template("portal/me.html", mine=mine, posted=as_form(mine["profile"]), errors={})

@@ -1,0 +1,129 @@
+"""The first stage end to end, every process running: each path a person can take, and what
+they receive at each step."""
+import icalendar
+import requests
+
+from tests.support.builders import an_application, an_interview
+from tests.support.waiting import eventually
+
+
+def applied(platform, **answers) -> dict:
+    application = an_application(**answers)
+    created = requests.post(platform.url("/api/v1/applications"), json=application, timeout=10)
+    assert created.status_code == 201, created.text
+    return {**created.json(), "email": application["email"]}
+
+
+def mails_to(platform, person, count):
+    return eventually(lambda: len(platform.mails(to=person["email"])) >= count
+                      and platform.mails(to=person["email"]), timeout=20, message=f"{count} mails")
+
+
+def in_pool(api, platform, person) -> bool:
+    return any(c["person_id"] == person["person_id"]
+               for c in api.get(platform.url("/api/v1/matching/candidates")).json())
+
+
+def calendar_method(mail) -> str:
+    part = next(p for p in mail.iter_attachments() if p.get_content_type() == "text/calendar")
+    return str(icalendar.Calendar.from_ical(part.get_content())["method"])
+
+
+def test_approved_after_an_interview(fresh, api):
+    amina = applied(fresh, language="ar")
+    url = fresh.url(f"/api/v1/applications/{amina['application_id']}")
+    assert api.post(url + "/intake", json=an_interview()).status_code == 201
+    invitation = mails_to(fresh, amina, 2)[1]
+    assert calendar_method(invitation) == "REQUEST" and invitation["Content-Language"] == "ar, nl"
+    recorded = api.post(url + "/intake/record", json={"needs": "Evenings.", "notes": "Private."})
+    assert recorded.json()["status"] == "intake_held"
+    decided = api.post(url + "/screening", json={"decision": "approved", "reason": "Ready.",
+                                                  "feedback": "Tot binnenkort!"})
+    assert decided.status_code == 200
+    welcome = mails_to(fresh, amina, 3)[2]
+    assert "Tot binnenkort!" in welcome.get_body(("plain",)).get_content()
+    eventually(lambda: in_pool(api, fresh, amina), timeout=5)
+
+
+def test_rejected_with_feedback_and_kept_out_of_the_pool(fresh, api):
+    tom = applied(fresh, role="buddy", language="en")
+    api.post(fresh.url(f"/api/v1/applications/{tom['application_id']}/screening"),
+             json={"decision": "rejected", "reason": "Needs care.", "feedback": "The CAW can help you."})
+    answer = mails_to(fresh, tom, 2)[1]
+    assert answer["Subject"].startswith("About your application")
+    assert "The CAW can help you." in answer.get_body(("plain",)).get_content()
+    assert not in_pool(api, fresh, tom)
+
+
+def test_waitlisted_then_approved(fresh, api):
+    fatima = applied(fresh, language="fa")
+    url = fresh.url(f"/api/v1/applications/{fatima['application_id']}/screening")
+    api.post(url, json={"decision": "waitlisted", "reason": "No Dari buddy yet."})
+    assert "فهرست انتظار" in mails_to(fresh, fatima, 2)[1]["Subject"]
+    assert not in_pool(api, fresh, fatima)
+    assert api.post(url, json={"decision": "approved", "reason": "A buddy is free."}).status_code == 200
+    assert "خوش آمدید" in mails_to(fresh, fatima, 3)[2]["Subject"]
+    eventually(lambda: in_pool(api, fresh, fatima), timeout=5)
+
+
+def test_an_interview_moved_then_cancelled_reaches_the_calendar(fresh, api):
+    oksana = applied(fresh, language="uk")
+    url = fresh.url(f"/api/v1/applications/{oksana['application_id']}/intake")
+    api.post(url, json=an_interview())
+    mails_to(fresh, oksana, 2)
+    moved = api.put(url, json=an_interview(starts_at="2030-03-06T15:00:00+01:00"))
+    assert moved.status_code == 200 and moved.json()["sequence"] == 1
+    assert "Новий час" in mails_to(fresh, oksana, 3)[2]["Subject"]
+    assert api.delete(url, json={"reason": "Ziek."}).json()["status"] == "cancelled"
+    cancelled = mails_to(fresh, oksana, 4)[3]
+    assert calendar_method(cancelled) == "CANCEL"
+    assert api.delete(url, json={}).status_code == 409
+
+
+def test_an_approved_buddy_sets_a_password_and_keeps_their_profile_up_to_date(fresh, api):
+    lotte = applied(fresh, role="buddy", language="nl", email="lotte.buddy@example.org")
+    api.post(fresh.url(f"/api/v1/applications/{lotte['application_id']}/screening"),
+             json={"decision": "approved", "reason": "Great."})
+    invitation = next(m for m in mails_to(fresh, lotte, 3) if "account" in m["Subject"])
+    link = next(word for word in invitation.get_body(("plain",)).get_content().split()
+                if "/account/setup/" in word)
+    browser = requests.Session()
+    form = browser.get(link)
+    token = form.text.split('name="csrf_token" value="')[1].split('"')[0]
+    done = browser.post(link, data={"csrf_token": token, "password": "mijn lange wachtwoordzin",
+                                    "password_again": "mijn lange wachtwoordzin"})
+    assert done.status_code == 200 and "Je account is klaar" in done.text
+    login = browser.get(fresh.url("/login"))
+    token = login.text.split('name="csrf_token" value="')[1].split('"')[0]
+    me = browser.post(fresh.url("/login"), data={"csrf_token": token, "email": lotte["email"],
+                                                 "password": "mijn lange wachtwoordzin"})
+    assert me.url.endswith("/me")
+    token = me.text.split('name="csrf_token" value="')[1].split('"')[0]
+    browser.post(fresh.url("/me"), data={"csrf_token": token, "availability": ["fri_evening"],
+                                         "interests": ["music"]})
+
+    def pooled_profile():
+        found = [c for c in api.get(fresh.url("/api/v1/matching/candidates")).json()
+                 if c["person_id"] == lotte["person_id"]]
+        return found and found[0]["profile"]
+    eventually(lambda: (pooled_profile() or {}).get("availability") == ["fri_evening"], timeout=5)
+    assert browser.get(fresh.url("/portal"), allow_redirects=False).status_code == 403
+
+
+def test_a_person_s_data_is_exported_then_erased_from_every_service(fresh, api):
+    jan = applied(fresh, role="buddy", language="nl")
+    api.post(fresh.url(f"/api/v1/applications/{jan['application_id']}/screening"),
+             json={"decision": "approved", "reason": "ok"})
+    eventually(lambda: in_pool(api, fresh, jan), timeout=5)
+    mails_to(fresh, jan, 2)
+    exported = api.get(fresh.url(f"/api/v1/people/{jan['person_id']}/export")).json()
+    assert exported["intake"]["person"]["email"] == jan["email"]
+    assert exported["matching"]["candidate"]["role"] == "buddy"
+    assert exported["notifications"]["contact"]["email"] == jan["email"]
+
+    assert api.delete(fresh.url(f"/api/v1/people/{jan['person_id']}")).json()["erased"] is True
+    eventually(lambda: not in_pool(api, fresh, jan), timeout=5)
+    assert api.get(fresh.url(f"/api/v1/people/{jan['person_id']}/export")).status_code == 404
+    assert requests.get(jan["status_url"], timeout=10).status_code == 404
+    audit = api.get(fresh.url("/api/v1/audit"), params={"person_id": jan["person_id"]}).json()
+    assert [entry["action"] for entry in audit] == ["erase", "export"]
