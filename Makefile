@@ -16,7 +16,7 @@ run: $(STAMP)
 
 ## test          every test: unit, integration, end-to-end (starts RabbitMQ/PostgreSQL if down)
 test: $(STAMP)
-	$(BIN)/python scripts/infra.py
+	$(BIN)/python scripts/infra.py --browser
 	$(BIN)/pytest
 
 ## bench         throughput figures against a baseline measured in the same run

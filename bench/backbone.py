@@ -71,7 +71,7 @@ def relay_rate(config, engine, count: int) -> float:
     publisher = BatchPublisher(config["AMQP_URI"], on_connect=lambda ch: topology.declare(ch, PROBE))
     tables = backbone(ProducerBase.metadata)
     started = time.perf_counter()
-    while relay_once(engine, tables, publisher, "probe_producer", 500):
+    while relay_once(engine, tables, publisher, "probe_producer", 500, PROBE):
         pass
     elapsed = time.perf_counter() - started
     publisher.close()

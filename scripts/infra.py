@@ -2,7 +2,8 @@
 and database. Starts local servers that are down; installs missing ones from Debian's
 packages when run as root, and otherwise says exactly what to install.
 
-    python scripts/infra.py          # uses AMQP_URI and DATABASE_URL (config.yml defaults)
+    python scripts/infra.py            # uses AMQP_URI and DATABASE_URL (config.yml defaults)
+    python scripts/infra.py --browser  # and Chromium for the browser tests (Debian's package)
 """
 import os
 import shutil
@@ -113,8 +114,22 @@ def ensure_database(url):
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def ensure_browser():
+    """Debian's Chromium, which Playwright drives (a browser it downloads itself cannot run here)."""
+    if shutil.which("chromium"):
+        return
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        say("installing chromium from the distribution's packages (for the browser tests)")
+        env = {"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
+        subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], check=True, env=env)
+        return
+    sys.exit("[infra] the browser tests need Chromium: sudo apt-get install chromium")
+
+
 def main():
     config = load_config()
+    if "--browser" in sys.argv[1:]:
+        ensure_browser()
     amqp = urlsplit(config["AMQP_URI"])
     database = urlsplit(config["DATABASE_URL"].replace("+psycopg", ""))
     if {amqp.hostname, database.hostname} & LOCAL_HOSTS:

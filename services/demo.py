@@ -1,39 +1,51 @@
-"""Demo data for `make run`: a coordinator to sign in with and applications in every state.
+"""Demo data for `make run`: a coordinator to sign in with, and applications in every state.
 
-Loaded through the intake service's own domain functions, so every application and decision
-also goes into intake's outbox: when the services start, the relay publishes those events,
-matching fills its pool and notifications sends the confirmations to the mail catcher, just
-as in production. Loading twice changes nothing.
+Loaded through the intake service's own domain functions, so every step also goes into
+intake's outbox: when the services start, the relay publishes those events, matching fills
+its pool and notifications sends every message (confirmations, interview invitations with
+their calendar files, decisions, buddy invitations) to the mail catcher, as in production.
+Loading twice changes nothing.
 """
 import os
 import secrets
+from datetime import timedelta
 
 from sqlalchemy import select
 
-from services.intake import accounts, applications
+from services.intake import accounts, applications, interviews, records, screening
 from services.intake.models import Account, Person
 from services.shared.config import ROOT, public_base_url
+from services.shared.models import utcnow
 
 DEMO_DOMAIN = "demo.samenoppad.example"
 PASSWORD_FILE = ROOT / "var" / "demo-coordinator-password"
-
-# role, first name, last name, language, screening decision (None: still waiting)
+BUDDY = {"gender": "female", "birth_year": 1979, "district": "sint-truiden", "interests": ["walking", "cooking"],
+         "languages": [{"code": "nl", "level": "native"}, {"code": "fr", "level": "conversational"}],
+         "availability": ["tue_evening", "sat_morning", "sun_afternoon"], "roles": ["guide", "language_coach"]}
+NEWCOMER = {"gender": "female", "birth_year": 1993, "district": "brustem", "dutch_level": "a_little",
+            "languages": [{"code": "ar", "level": "native"}, {"code": "en", "level": "conversational"}],
+            "availability": ["tue_evening", "sat_morning"], "interests": ["walking", "music"],
+            "hopes": ["practise_dutch", "discover_town"], "background": "recognised_refugee"}
+# role, first name, last name, language, profile changes, what happened (in order), days ago
 APPLICANTS = [
-    ("participant", "Amina", "Haddad", "ar", "approved"),
-    ("participant", "Oksana", "Kovalenko", "uk", "approved"),
-    ("participant", "Jean-Paul", "Mukendi", "fr", None),
-    ("participant", "Yonas", "Tesfaye", "en", None),
-    ("participant", "Fatima", "Rahimi", "fa", "waitlisted"),
-    ("buddy", "Lotte", "Peeters", "nl", "approved"),
-    ("buddy", "Jan", "Vanhove", "nl", "approved"),
-    ("buddy", "Sofie", "Claes", "nl", None),
-    ("buddy", "Tom", "Janssens", "en", "rejected"),
+    ("participant", "Amina", "Haddad", "ar", {}, ["approved"], 30),
+    ("participant", "Oksana", "Kovalenko", "uk", {"languages": [{"code": "uk", "level": "native"}],
+                                                  "background": "other"}, ["approved"], 25),
+    ("participant", "Mohammad", "Rahimi", "fa", {"gender": "male", "district": "velm",
+                                                 "languages": [{"code": "fa", "level": "native"}]}, ["held"], 12),
+    ("participant", "Fatima", "Ahmadi", "fa", {"languages": [{"code": "fa", "level": "native"}]}, ["waitlisted"], 20),
+    ("participant", "Olena", "Shevchenko", "uk", {}, ["planned"], 4),
+    ("participant", "Yonas", "Tesfaye", "ti", None, [], 12),
+    ("participant", "Jean-Paul", "Mukendi", "fr", None, [], 1),
+    ("buddy", "Lotte", "Peeters", "nl", {}, ["approved"], 40),
+    ("buddy", "Jan", "Vanhove", "nl", {"gender": "male", "district": "zepperen"}, ["approved"], 35),
+    ("buddy", "Sofie", "Claes", "nl", None, [], 2),
+    ("buddy", "Tom", "Janssens", "en", {"gender": "male"}, ["rejected"], 18),
+    ("participant", "Amina", "Haddad", "ar", None, [], 0),  # applied again: a duplicate
 ]
-REASONS = {
-    "approved": "Intake went well; motivated and available.",
-    "waitlisted": "Good match possible once a Dari-speaking buddy is available.",
-    "rejected": "Looking for professional care, referred to the CAW.",
-}
+REASONS = {"approved": "Intake went well; motivated and available.",
+           "waitlisted": "Good match once a Dari-speaking buddy is free.",
+           "rejected": "Looking for professional care; referred to the CAW."}
 
 
 def coordinator_credentials() -> tuple[str, str]:
@@ -68,20 +80,34 @@ def load_demo(config: dict):
         if session.scalar(select(Person).where(Person.email.like(f"%@{DEMO_DOMAIN}")).limit(1)):
             print("demo data: already there")
         else:
-            _apply_all(session, config, coordinator.id)
-            print(f"demo data: {len(APPLICANTS)} applications loaded")
+            for applicant in APPLICANTS:
+                _apply(session, config, coordinator.id, *applicant)
+            print(f"demo data: {len(APPLICANTS)} applications loaded, in every state")
         session.commit()
     print(f"demo coordinator: {email} / {password}")
 
 
-def _apply_all(session, config, coordinator_id):
-    for role, first, last, language, decision in APPLICANTS:
-        data = {"role": role, "first_name": first, "last_name": last, "language": language,
-                "email": f"{first.lower()}.{last.lower()}@{DEMO_DOMAIN}", "phone": None}
-        application = applications.submit(session, data, public_base_url(config),
-                                          config["PRIVACY_NOTICE_VERSION"])
-        if decision:
-            applications.screen(session, application.id, decision, REASONS[decision],
-                                coordinator_id)
+def _apply(session, config, coordinator_id, role, first, last, language, changes, steps, days_ago):
+    profile = None if changes is None else {**(BUDDY if role == "buddy" else NEWCOMER), **changes}
+    data = {"role": role, "first_name": first, "last_name": last, "language": language,
+            "email": f"{first.lower()}.{last.lower()}@{DEMO_DOMAIN}", "phone": None, **(profile or {})}
+    application = applications.submit(session, data, public_base_url(config),
+                                      config["PRIVACY_NOTICE_VERSION"])
+    application.submitted_at = application.consented_at = utcnow() - timedelta(days=days_ago)
+    for step in steps:
+        _take(session, config, coordinator_id, application, step)
 
 
+def _take(session, config, coordinator_id, application, step):
+    soon = {"starts_at": utcnow() + timedelta(days=3, hours=2), "duration_minutes": 60,
+            "mode": "in_person", "location": "Huis van de Wereld, Sint-Truiden"}
+    if step in ("planned", "held"):
+        interviews.schedule(session, application.id, soon)
+    if step == "held":
+        records.record(session, application.id, {
+            "expectations": "Wants to speak Dutch at work within a year.", "needs": "Evenings only.",
+            "notes": "Mentioned a difficult journey; no need to ask about it."}, coordinator_id)
+    if step in REASONS:
+        screening.screen(session, application.id, {"decision": step, "reason": REASONS[step],
+                                                   "feedback": None}, coordinator_id,
+                         public_base_url(config))
