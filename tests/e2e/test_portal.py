@@ -51,6 +51,7 @@ def test_a_person_chooses_a_role_applies_and_sees_the_status_with_the_dutch_besi
     assert status.status_code == 200 and "/status/" in status.url
     assert "Merci, Yonas. Nous avons bien reçu votre inscription." in status.text
     assert '<details class="dutch" lang="nl"' in status.text and "Aanmelding ontvangen" in status.text
+    assert status.text.count('<ol class="steps">') == 2, "the steps are a list, in French and Dutch"
     from_the_email = requests.get(status.url.split("?")[0], timeout=10)  # a fresh browser
     assert "ምዝገባኹም" in from_the_email.text, "in the language the applicant writes in"
     with db.connect() as connection:
