@@ -4,11 +4,15 @@ Every error answer carries the request's correlation id, so a person can quote i
 operator can find every log line of that request.
 """
 import logging
+import math
+import time
 
 from flask import g, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
 from werkzeug.exceptions import HTTPException
 
+from gateway.limits import limiter
 from gateway.rpc import BrokerUnavailable, ServiceUnavailable
 from services.shared.errors import (
     Conflict, Forbidden, InvalidInput, NotAuthenticated, NotFound, TooManyAttempts, Unavailable,
@@ -70,6 +74,16 @@ def handle_http(exc: HTTPException):
     return error_response(exc.code, exc.name.lower().replace(" ", "_"), exc.description, errors)
 
 
+def handle_flood(exc: RateLimitExceeded):
+    """Flood protection tripped: a kind word in the reader's language and when to try again."""
+    current = limiter.current_limit
+    wait = max(1, math.ceil(current.reset_at - time.time())) if current else 60
+    return error_response(429, "too_many_requests",
+                          _("Many requests came from your connection in a short time. Try again in a "
+                            "while."),
+                          retry_after=wait)
+
+
 def handle_unexpected(exc):
     """A bug: logged with its traceback, answered without details."""
     log.exception("unexpected error on %s %s", request.method, request.path)
@@ -98,5 +112,6 @@ def _flatten(errors):
 def register(app):
     for exc_class in TABLE:
         app.register_error_handler(exc_class, handle_known)
+    app.register_error_handler(RateLimitExceeded, handle_flood)
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(Exception, handle_unexpected)

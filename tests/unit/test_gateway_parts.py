@@ -66,3 +66,26 @@ def test_every_text_in_the_code_and_templates_is_in_the_dutch_catalogue():
     with open(TRANSLATIONS / "nl" / "LC_MESSAGES" / "messages.po", "rb") as po:
         translated = {m.id for m in read_po(po) if m.id and m.string}
     assert found - translated == set(), "run make translations and translate the new texts"
+
+
+# what a member of the public can see: the form, the status page, account set-up, error pages
+PUBLIC_SOURCES = [("gateway/public/**.py", "python"), ("gateway/vocabulary.py", "python"),
+                  ("gateway/errors.py", "python"), ("gateway/templates/base.html", "jinja2"),
+                  ("gateway/templates/_fields.html", "jinja2"),
+                  ("gateway/templates/public/**.html", "jinja2"),
+                  ("gateway/templates/errors/**.html", "jinja2")]
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "uk", "fa", "ti"])
+def test_every_public_text_is_translated_with_the_same_placeholders(language):
+    from babel.messages.extract import extract_from_dir
+    from services.shared.config import ROOT
+    public = {message for _, _, message, _, _ in extract_from_dir(
+        ROOT, method_map=PUBLIC_SOURCES, keywords={"_": None, "N_": None})}
+    with open(TRANSLATIONS / language / "LC_MESSAGES" / "messages.po", "rb") as po:
+        translated = {m.id: m.string for m in read_po(po) if m.id and m.string}
+    assert len(public) > 150, "the public pages' texts were found"
+    assert public - set(translated) == set(), f"run make translations and translate into {language}"
+    for text in public:
+        placeholders = set(re.findall(r"%\(\w+\)s", text))
+        assert placeholders == set(re.findall(r"%\(\w+\)s", translated[text])), text
