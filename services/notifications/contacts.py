@@ -9,8 +9,7 @@ FIELDS = ("first_name", "email", "phone", "language", "channel")
 
 
 class ContactUnknown(Exception):
-    """An event about someone whose contact details have not arrived yet (they will: the
-    handler is tried again)."""
+    """No contact details for this person (handlers hold such events first: see held.py)."""
 
 
 def remember(session: Session, details: dict) -> Contact:

@@ -1,8 +1,9 @@
 """The notifications service: tells people what happened, in their own language."""
 from sqlalchemy import select
 
-from services.notifications import contacts, deliveries, messages
+from services.notifications import contacts, deliveries, held, messages
 from services.notifications.dispatcher import DeliveryDispatcher
+from services.notifications.held import needs_contact
 from services.notifications.models import Base, Contact, Delivery
 from services.shared.database import Database
 from services.shared.handlers import on_event
@@ -21,39 +22,55 @@ class NotificationsService(BackboneService):
     @on_event("intake", "application_received")
     def confirm_application(self, event):
         messages.confirm_application(self.db, event)
+        self._release_held(event.data["person_id"])
 
     @on_event("intake", "intake_scheduled")
+    @needs_contact
     def invite_to_intake(self, event):
         messages.about_interview(self.db, event, "intake_invitation", self.config["SMTP_FROM"])
 
     @on_event("intake", "intake_rescheduled")
+    @needs_contact
     def move_intake(self, event):
         messages.about_interview(self.db, event, "intake_moved", self.config["SMTP_FROM"])
 
     @on_event("intake", "intake_cancelled")
+    @needs_contact
     def cancel_intake(self, event):
         messages.about_interview(self.db, event, "intake_cancelled", self.config["SMTP_FROM"],
                                  cancelled=True)
 
     @on_event("intake", "participant_screened", version=2)
+    @needs_contact
     def tell_participant_decision(self, event):
         messages.tell_decision(self.db, event)
 
     @on_event("intake", "buddy_screened", version=2)
+    @needs_contact
     def tell_buddy_decision(self, event):
         messages.tell_decision(self.db, event)
 
     @on_event("intake", "buddy_invited")
+    @needs_contact
     def send_buddy_invitation(self, event):
         messages.invite_buddy(self.db, event)
 
     @on_event("intake", "person_contact_updated")
     def update_contact(self, event):
         contacts.remember(self.db, event.data)
+        self._release_held(event.data["person_id"])
 
     @on_event("intake", "person_erased")
     def forget_person(self, event):
+        held.lock_person(self.db, event.data["person_id"])
         contacts.forget(self.db, event.data["person_id"])
+        held.forget(self.db, event.data["person_id"])
+
+    def _release_held(self, person_id):
+        """The contact has arrived: handle what was waiting for it, in the order it came."""
+        held.lock_person(self.db, person_id)
+        for handler, event in held.release(self.db, person_id, self.catalogue):
+            getattr(type(self), handler).__wrapped__(self, event)
 
     @command
     def list_deliveries(self, filters: dict = None) -> list[dict]:

@@ -110,14 +110,36 @@ def test_a_change_that_arrives_after_a_later_one_is_not_sent(start_service, smtp
     assert len(received(smtp)) == 2
 
 
-def test_a_message_about_someone_not_known_yet_waits_for_their_details(start_service, smtp, config):
+def count(db, table) -> int:
+    with db.connect() as connection:
+        return connection.execute(text(f"SELECT count(*) FROM notifications.{table}")).scalar()
+
+
+def test_a_message_about_someone_not_known_yet_waits_for_their_details(start_service, smtp, config, db):
     smtp.start()
     start_service(NotificationsService, SMTP_PORT=smtp.port)
     publish(config, interview("intake_scheduled", 0))  # overtook the application
+    eventually(lambda: count(db, "held_event") == 1, timeout=15)
+    assert received(smtp) == [] and count(db, "handler_failure") == 0, "held, not failed"
     publish(config, application_received(language="nl"))
     subjects = eventually(lambda: len(received(smtp)) == 2 and [m["Subject"] for m in received(smtp)],
                           timeout=20)
     assert any("intakegesprek" in subject for subject in subjects)
+    assert count(db, "held_event") == 0 and count(db, "handler_failure") == 0
+
+
+def test_what_waits_for_an_erased_person_is_never_sent(start_service, smtp, config, db):
+    smtp.start()
+    start_service(NotificationsService, SMTP_PORT=smtp.port)
+    publish(config, interview("intake_scheduled", 0))
+    eventually(lambda: count(db, "held_event") == 1, timeout=15)
+    publish(config, an_event("person_erased", {"person_id": PERSON, "erased_at": datetime.now(timezone.utc)}))
+    eventually(lambda: count(db, "held_event") == 0, timeout=15)
+    publish(config, an_event("person_contact_updated", {
+        "person_id": PERSON, "first_name": "Jean-Paul", "email": "jp@example.org", "language": "fr",
+        "channel": "email"}))
+    eventually(lambda: count(db, "contact") == 1, timeout=15)
+    assert received(smtp) == [] and count(db, "delivery") == 0
 
 
 def test_decisions_and_invitations_carry_what_the_coordinator_wrote(start_service, smtp, config):
