@@ -1,7 +1,7 @@
 """The intake service's tables (schema `intake`)."""
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Text
 from sqlalchemy.dialects.postgresql import INET, JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -34,6 +34,9 @@ class Person(Base):
     profile: Mapped[dict] = mapped_column(JSONB, default=dict)  # see wire/profile.py
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     erased_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # where matching has got with the person, for their status page: proposed, in_duo, ended
+    match_state: Mapped[str | None] = mapped_column(Text)
+    matched_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Application(Base):

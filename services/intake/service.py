@@ -2,6 +2,7 @@
 from services.intake.entrypoints.accounts import AccountEntrypoints
 from services.intake.entrypoints.applications import ApplicationEntrypoints
 from services.intake.entrypoints.interviews import InterviewEntrypoints
+from services.intake.entrypoints.matches import MatchEntrypoints
 from services.intake.entrypoints.people import PeopleEntrypoints
 from services.intake.models import Base
 from services.shared.database import Database
@@ -10,7 +11,7 @@ from services.shared.service import BackboneService
 
 
 class IntakeService(ApplicationEntrypoints, InterviewEntrypoints, PeopleEntrypoints,
-                    AccountEntrypoints, BackboneService):
+                    AccountEntrypoints, MatchEntrypoints, BackboneService):
     name = "intake"
     db = Database(Base.metadata)
     relay = OutboxRelay(Base.metadata)

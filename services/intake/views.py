@@ -27,4 +27,5 @@ def status(found: Application) -> dict:
     """Only the applicant's own progress."""
     return {"role": found.role, "status": found.status, "first_name": found.person.first_name,
             "language": found.person.language, "submitted_at": found.submitted_at,
-            "decided_at": found.decided_at, "interview": interviews.current(found)}
+            "decided_at": found.decided_at, "interview": interviews.current(found),
+            "match_state": found.person.match_state, "matched_on": found.person.matched_on}

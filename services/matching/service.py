@@ -1,12 +1,13 @@
-"""The matching service: keeps the candidate pool from screening decisions."""
-from services.matching import pool
+"""The matching service: the pool, explained suggestions, the whole-pool proposal, duos."""
+from services.matching import duos, pool, proposals, settings, suggest
 from services.matching.models import Base, Candidate
 from services.shared.database import Database
+from services.shared.errors import InvalidInput, NotFound
 from services.shared.handlers import on_event
 from services.shared.models import is_uuid
 from services.shared.relay import OutboxRelay
 from services.shared.service import BackboneService, command, jsonable, load
-from services.shared.wire.matching import CandidateFilter, CandidateView
+from services.shared.wire import matching as wire
 
 
 class MatchingService(BackboneService):
@@ -28,13 +29,105 @@ class MatchingService(BackboneService):
 
     @on_event("intake", "person_erased")
     def forget_person(self, event):
+        duos.forget(self.db, event.data["person_id"])
         pool.forget(self.db, event.data["person_id"])
 
     @command
     def list_candidates(self, filters: dict = None) -> list[dict]:
-        return CandidateView(many=True).dump(pool.waiting(self.db, **load(CandidateFilter(), filters)))
+        return wire.CandidateView(many=True).dump(pool.board(self.db, **load(wire.CandidateFilter(), filters)))
+
+    @command
+    def suggest(self, query: dict) -> dict:
+        return jsonable(suggest.for_person(self.db, **load(wire.SuggestionQuery(), query)))
+
+    @command
+    def draft_proposal(self, data: dict = None) -> dict:
+        return jsonable(suggest.draft(self.db, **load(wire.DraftInput(), data)))
+
+    @command
+    def propose(self, data: dict) -> dict:
+        return self._proposal(proposals.propose(self.db, load(wire.ProposeInput(), data)))
+
+    @command
+    def list_proposals(self, filters: dict = None) -> list[dict]:
+        found = proposals.listing(self.db, **load(wire.ProposalFilter(), filters))
+        return [self._view(p) for p in found]
+
+    @command
+    def get_proposal(self, proposal_id: str) -> dict:
+        return self._view(proposals.find(self.db, _id(proposal_id)))
+
+    @command
+    def plan_introduction(self, proposal_id: str, data: dict) -> dict:
+        found = proposals.plan_introduction(self.db, _id(proposal_id), load(wire.IntroductionInput(), data))
+        return self._proposal(found)
+
+    @command
+    def record_answer(self, proposal_id: str, data: dict) -> dict:
+        answer = load(wire.AnswerInput(), data)
+        return self._proposal(proposals.answer(self.db, _id(proposal_id), answer,
+                                               int(self.config.get("DUO_LENGTH_DAYS") or 182)))
+
+    @command
+    def list_duos(self, filters: dict = None) -> list[dict]:
+        return wire.DuoView(many=True).dump(duos.listing(self.db, **load(wire.DuoFilter(), filters)))
+
+    @command
+    def get_duo(self, duo_id: str) -> dict:
+        return wire.DuoView().dump(duos.find(self.db, _id(duo_id)))
+
+    @command
+    def change_duo(self, duo_id: str, action: str, data: dict = None) -> dict:
+        if action not in DUO_ACTIONS:
+            raise InvalidInput({"action": [f"Must be one of: {', '.join(DUO_ACTIONS)}."]})
+        duo = DUO_ACTIONS[action](self.db, _id(duo_id), data or {})
+        self.db.commit()
+        return wire.DuoView().dump(duo)
+
+    @command
+    def get_weights(self) -> dict:
+        return settings.view(self.db)
+
+    @command
+    def tune_weights(self, data: dict) -> dict:
+        settings.tune(self.db, **load(wire.WeightsInput(), data))
+        self.db.commit()
+        return settings.view(self.db)
+
+    @command
+    def reset_weights(self) -> dict:
+        settings.reset(self.db)
+        self.db.commit()
+        return settings.view(self.db)
 
     @command
     def export_person(self, person_id: str, actor_id: str = None) -> dict:
-        candidate = self.db.get(Candidate, str(person_id)) if is_uuid(person_id) else None
-        return jsonable({"candidate": candidate and CandidateView().dump(candidate)})
+        if not is_uuid(person_id):
+            return {"candidate": None, "proposals": [], "duos": []}
+        candidate = self.db.get(Candidate, str(person_id))
+        return jsonable({"candidate": candidate and wire.CandidateView().dump(candidate),
+                         "proposals": [self._view(p) for p in proposals.listing(self.db, person_id=person_id)],
+                         "duos": wire.DuoView(many=True).dump(duos.listing(self.db, person_id=person_id))})
+
+    def _proposal(self, proposal) -> dict:
+        self.db.commit()
+        return self._view(proposal)
+
+    def _view(self, proposal) -> dict:
+        duo = next(iter(duos.by_proposal(self.db, proposal.id)), None)
+        return jsonable(wire.ProposalView().dump({**vars(proposal), "duo_id": duo and duo.id}))
+
+
+def _id(value: str) -> str:
+    """An id from a caller: anything but a UUID cannot name a row (answered as not found)."""
+    if not is_uuid(value):
+        raise NotFound("No such record.")
+    return str(value)
+
+
+DUO_ACTIONS = {
+    "pause": lambda db, duo_id, data: duos.pause(db, duo_id, load(wire.PauseInput(), data)["reason"]),
+    "resume": lambda db, duo_id, data: duos.resume(db, duo_id),
+    "extend": lambda db, duo_id, data: duos.extend(db, duo_id, load(wire.ExtendInput(), data)["planned_end_on"]),
+    "end": lambda db, duo_id, data: duos.end(db, duo_id, **load(wire.EndInput(), data)),
+}

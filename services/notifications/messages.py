@@ -10,7 +10,7 @@ def confirm_application(session: Session, event: Event) -> None:
     """Thank the applicant and give them their status link, in their own language."""
     data = event.data
     contact = contacts.remember(session, {**data, "person_id": data["person_id"]})
-    _send(session, event, contact, "application_received",
+    send(session, event, contact, "application_received",
           {"role": data["role"], "status_url": data["status_url"]})
 
 
@@ -19,7 +19,7 @@ def about_interview(session: Session, event: Event, template: str, organizer: st
     """An interview planned, moved or called off: the message with its calendar invitation."""
     data, contact = event.data, contacts.of(session, event.data["person_id"])
     uid = f"intake-{data['interview_id']}@samenoppad"
-    if not _newest(session, uid, data["sequence"]):
+    if not newest_revision(session, uid, data["sequence"]):
         deliveries.record_skipped(session, event.message_id, contact.person_id, template,
                                   contact.language, "a later change of this appointment was sent")
         return
@@ -30,10 +30,10 @@ def about_interview(session: Session, event: Event, template: str, organizer: st
     invitation = calendar.invitation(
         uid, data["sequence"], data["starts_at"],
         data["ends_at"], subject, data["location"], organizer, contact.email, cancelled)
-    _send(session, event, contact, template, context, invitation)
+    send(session, event, contact, template, context, invitation)
 
 
-def _newest(session: Session, uid: str, sequence: int) -> bool:
+def newest_revision(session: Session, uid: str, sequence: int) -> bool:
     """Note this revision of an appointment; False if a later one was told already."""
     told = session.get(AppointmentNotice, uid, with_for_update=True)
     if told is not None and told.sequence >= sequence:
@@ -44,17 +44,17 @@ def _newest(session: Session, uid: str, sequence: int) -> bool:
 
 def tell_decision(session: Session, event: Event) -> None:
     data = event.data
-    _send(session, event, contacts.of(session, data["person_id"]), "screening_decision",
+    send(session, event, contacts.of(session, data["person_id"]), "screening_decision",
           {"decision": data["decision"], "feedback": data.get("feedback"), "role": data["role"]})
 
 
 def invite_buddy(session: Session, event: Event) -> None:
     data = event.data
-    _send(session, event, contacts.of(session, data["person_id"]), "buddy_invitation",
+    send(session, event, contacts.of(session, data["person_id"]), "buddy_invitation",
           {"invitation_url": data["invitation_url"], "expires_at": data["expires_at"]})
 
 
-def _send(session, event, contact, template, context, invitation=None):
+def send(session, event, contact, template, context, invitation=None):
     """By email in the person's language (participants get the Dutch text below it)."""
     person_id = contact.person_id
     if not contact.email:

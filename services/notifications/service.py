@@ -1,10 +1,11 @@
 """The notifications service: tells people what happened, in their own language."""
 from sqlalchemy import select
 
-from services.notifications import contacts, deliveries, held, messages
+from services.notifications import contacts, deliveries, duo_messages, held, messages
 from services.notifications.dispatcher import DeliveryDispatcher
 from services.notifications.held import needs_contact
 from services.notifications.models import Base, Contact, Delivery
+from services.shared.config import public_base_url
 from services.shared.database import Database
 from services.shared.handlers import on_event
 from services.shared.models import is_uuid
@@ -54,6 +55,28 @@ class NotificationsService(BackboneService):
     @needs_contact
     def send_buddy_invitation(self, event):
         messages.invite_buddy(self.db, event)
+
+    @on_event("matching", "match_proposed")
+    def tell_match_proposed(self, event):
+        duo_messages.tell_both(self.db, event, "match_proposed", public_base_url(self.config))
+
+    @on_event("matching", "introduction_scheduled")
+    def invite_to_introduction(self, event):
+        duo_messages.invite_both(self.db, event, public_base_url(self.config), self.config["SMTP_FROM"])
+
+    @on_event("matching", "match_declined")
+    def tell_match_declined(self, event):
+        duo_messages.tell_both(self.db, event, "match_declined", public_base_url(self.config))
+
+    @on_event("matching", "duo_formed")
+    def tell_duo_formed(self, event):
+        duo_messages.tell_both(self.db, event, "duo_formed", public_base_url(self.config),
+                               planned_end_on=event.data["planned_end_on"])
+
+    @on_event("matching", "duo_ended")
+    def tell_duo_ended(self, event):
+        duo_messages.tell_both(self.db, event, "duo_ended", public_base_url(self.config),
+                               reason=event.data["reason"])
 
     @on_event("intake", "person_contact_updated")
     def update_contact(self, event):

@@ -1,5 +1,5 @@
 """Moments written the way people of a language write them, in Sint-Truiden's time."""
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
@@ -7,8 +7,10 @@ from babel.dates import format_date, format_time
 LOCAL_TIME = ZoneInfo("Europe/Brussels")
 
 
-def _moment(value) -> datetime:
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
+def _moment(value) -> datetime | date:
+    if isinstance(value, str):
+        return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+    return value
 
 
 def when(moment, language: str) -> str:
@@ -18,8 +20,10 @@ def when(moment, language: str) -> str:
 
 
 def day(moment, language: str) -> str:
-    """The date, e.g. '3 december 2026'."""
-    return format_date(_moment(moment).astimezone(LOCAL_TIME), "long", locale=language)
+    """The date, e.g. '3 december 2026' (of a moment, in Sint-Truiden's time, or of a day)."""
+    moment = _moment(moment)
+    local = moment.astimezone(LOCAL_TIME) if isinstance(moment, datetime) else moment
+    return format_date(local, "long", locale=language)
 
 
 def local_input(value: str) -> datetime:

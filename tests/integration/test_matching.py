@@ -33,4 +33,4 @@ def test_approved_people_wait_in_the_pool_with_their_profile_and_leave_when_eras
 
     publish(config, an_event("person_erased", {"person_id": amina, "erased_at": datetime.now(timezone.utc)}))
     eventually(lambda: [c["person_id"] for c in rpc.matching.list_candidates()] == [lotte])
-    assert rpc.matching.export_person(amina) == {"candidate": None}
+    assert rpc.matching.export_person(amina) == {"candidate": None, "proposals": [], "duos": []}

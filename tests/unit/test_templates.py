@@ -15,6 +15,10 @@ SAMPLES = {
     "screening_decision": {"decision": "approved", "feedback": "Tot snel!", "role": "buddy"},
     "buddy_invitation": {"invitation_url": "http://127.0.0.1:8000/account/setup/xyz",
                          "expires_at": WHEN + timedelta(days=14)},
+    **{name: {"role": "participant", "partner_first_name": "Lotte", "reason": "completed",
+              "info_pack_url": "http://127.0.0.1:8000/info?lang=ar", "starts_at": WHEN,
+              "location": "Huis van de Wereld", "planned_end_on": (WHEN + timedelta(days=182)).date()}
+       for name in ("match_proposed", "introduction_invitation", "match_declined", "duo_formed", "duo_ended")},
 }
 TEMPLATE_NAMES = sorted(t.name for t in TEMPLATES.iterdir() if t.is_dir())
 ALL = [(name, language) for name in TEMPLATE_NAMES for language in languages_of(name)]
@@ -34,8 +38,8 @@ def test_every_template_renders_in_every_language(template, language):
     assert message.languages == (language,)
     expected_direction = 'dir="rtl"' if language in ("ar", "fa") else 'dir="ltr"'
     assert f'<html lang="{language}" {expected_direction}>' in message.html
-    for link in ("status_url", "invitation_url"):
-        if link in SAMPLES[template]:
+    for link in ("status_url", "invitation_url", "info_pack_url"):
+        if link in SAMPLES[template] and SAMPLES[template][link] in message.text:
             assert f'<a href="{SAMPLES[template][link]}">' in message.html
 
 
@@ -73,3 +77,10 @@ def test_text_from_people_is_escaped_in_html():
     html = str(linkify('<script>alert(1)</script> see https://example.org/?a=1&b=2'))
     assert "<script>" not in html
     assert '<a href="https://example.org/?a=1&amp;b=2">' in html
+
+
+@pytest.mark.parametrize("template", ["match_proposed", "introduction_invitation", "duo_formed"])
+def test_matching_messages_name_the_partner_and_link_the_info_pack(template):
+    for role in ("buddy", "participant"):
+        message = render(template, "nl", {"first_name": "Amina", **SAMPLES[template], "role": role})
+        assert "Lotte" in message.text and "http://127.0.0.1:8000/info?lang=ar" in message.text

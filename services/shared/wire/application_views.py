@@ -69,6 +69,8 @@ class ApplicationStatus(Schema):
     decided_at = fields.AwareDateTime(allow_none=True)
     interview = fields.Nested(InterviewView(only=("starts_at", "duration_minutes", "mode", "location")),
                               allow_none=True)
+    match_state = fields.String(allow_none=True, metadata={"enum": ["proposed", "in_duo", "ended"]})
+    matched_on = fields.Date(allow_none=True)
 
 
 class NotesView(Schema):

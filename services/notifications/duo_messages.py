@@ -1,0 +1,59 @@
+"""The messages of matching: a proposal, the introduction meeting, a no, a duo formed or ended.
+Each goes to both people, each in their own language, naming the other by first name."""
+import logging
+
+from sqlalchemy.orm import Session
+
+from services.notifications import calendar, contacts, deliveries
+from services.notifications.messages import newest_revision, send
+from services.notifications.models import Contact
+from services.notifications.templates import render
+from services.shared.contracts import Event
+
+log = logging.getLogger(__name__)
+SIDES = (("buddy", "participant"), ("participant", "buddy"))
+
+
+def tell_both(session: Session, event: Event, template: str, base_url: str, **context) -> None:
+    """Send `template` to the buddy and to the participant, each about the other."""
+    for side, other in SIDES:
+        contact = _contact(session, event, side, template)
+        if contact is not None:
+            partner = session.get(Contact, str(event.data[f"{other}_id"]))
+            send(session, event, contact, template, {
+                **context, "role": side, "partner_first_name": partner.first_name if partner else "",
+                "info_pack_url": info_pack_url(base_url, contact.language)})
+
+
+def invite_both(session: Session, event: Event, base_url: str, organizer: str) -> None:
+    """The introduction meeting, with a calendar entry that moves when the meeting does."""
+    data = event.data
+    for side, other in SIDES:
+        contact = _contact(session, event, side, "introduction_invitation")
+        uid = f"introduction-{data['proposal_id']}-{side}@samenoppad"
+        if contact is None or not newest_revision(session, uid, data["sequence"]):
+            continue
+        partner = session.get(Contact, str(data[f"{other}_id"]))
+        context = {"starts_at": data["starts_at"], "location": data["location"], "role": side,
+                   "partner_first_name": partner.first_name if partner else "",
+                   "info_pack_url": info_pack_url(base_url, contact.language)}
+        subject = render("introduction_invitation", contact.language,
+                         {**context, "first_name": contact.first_name}).subject
+        invitation = calendar.invitation(uid, data["sequence"], data["starts_at"], data["ends_at"],
+                                         subject, data["location"], organizer, contact.email)
+        send(session, event, contact, "introduction_invitation", context, invitation)
+
+
+def info_pack_url(base_url: str, language: str) -> str:
+    return f"{base_url}/info?lang={language}"
+
+
+def _contact(session, event, side, template) -> Contact | None:
+    person_id = str(event.data[f"{side}_id"])
+    try:
+        return contacts.of(session, person_id)
+    except contacts.ContactUnknown:
+        # matching's events follow screening by days; no contact means the person was erased
+        deliveries.record_skipped(session, event.message_id, person_id, template, "nl",
+                                  "no contact details (the person's data was erased)")
+        return None
