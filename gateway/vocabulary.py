@@ -3,12 +3,9 @@
 validation messages the forms may show, so that they are translated too."""
 from flask_babel import gettext
 
+from gateway.marking import N_
+from gateway.portal_labels import PORTAL_LABELS
 from services.shared.wire import vocabulary as v
-
-
-def N_(message: str) -> str:
-    """Mark a message for extraction without translating it here."""
-    return message
 
 
 LABELS = {
@@ -49,6 +46,7 @@ LABELS = {
                     .replace("Groot Gelmen", "Groot-Gelmen") for code in v.DISTRICTS},
                  v.ELSEWHERE: N_("outside Sint-Truiden")},
 }
+LABELS.update(PORTAL_LABELS)
 DISTRICT_NAMES = {code: name for code, name in LABELS["district"].items() if code != v.ELSEWHERE}
 
 VALIDATION_MESSAGES = [

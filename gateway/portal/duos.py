@@ -1,0 +1,82 @@
+"""Proposals and duos in the portal: introduction, answers, and the duo's trajectory."""
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from gateway import remote
+from gateway.auth import coordinator_page
+from gateway.explain import CRITERIA
+from gateway.portal.matching import names_for
+from services.shared.dates import local_input
+from services.shared.errors import Conflict, InvalidInput
+from services.shared.wire.matching import END_REASONS
+
+bp = Blueprint("portal_duos", __name__, url_prefix="/portal/duos")
+
+
+@bp.route("")
+@coordinator_page
+def overview():
+    proposals = remote.call("matching", "list_proposals", {"status": "open"})
+    duos = remote.call("matching", "list_duos", {})
+    names = names_for(*[[x["buddy_id"], x["participant_id"]] for x in [*proposals, *duos]])
+    return render_template("portal/duos.html", proposals=proposals, duos=duos, names=names)
+
+
+@bp.route("/proposals/<proposal_id>")
+@coordinator_page
+def proposal(proposal_id, errors=None):
+    found = remote.call("matching", "get_proposal", proposal_id)
+    names = names_for([found["buddy_id"], found["participant_id"]])
+    return render_template("portal/proposal.html", p=found, names=names, criteria=CRITERIA,
+                           errors=errors or {}, form=request.form)
+
+
+@bp.route("/proposals/<proposal_id>/introduction", methods=["POST"])
+@coordinator_page
+def introduction(proposal_id):
+    data = {"location": request.form.get("location", "").strip()}
+    try:
+        data["starts_at"] = local_input(request.form.get("starts_at", "")).isoformat()
+    except ValueError:
+        data["starts_at"] = "not a moment"
+    return _act(proposal_id, "plan_introduction", data,
+                _("The introduction is planned; both get an invitation with a calendar file."))
+
+
+@bp.route("/proposals/<proposal_id>/answers", methods=["POST"])
+@coordinator_page
+def answer(proposal_id):
+    data = {key: request.form.get(key, "").strip() or None for key in ("side", "answer", "reason")}
+    return _act(proposal_id, "record_answer", data, _("The answer is recorded."))
+
+
+def _act(proposal_id, method, data, done):
+    try:
+        remote.call("matching", method, proposal_id, data)
+    except InvalidInput as exc:
+        return proposal(proposal_id, {method: exc.errors}), 422
+    except Conflict as exc:
+        return proposal(proposal_id, {method: {"_": [exc.message]}}), 409
+    flash(done)
+    return redirect(url_for("portal_duos.proposal", proposal_id=proposal_id), 303)
+
+
+@bp.route("/<duo_id>", methods=["GET", "POST"])
+@coordinator_page
+def duo(duo_id):
+    errors = {}
+    if request.method == "POST":
+        action = request.form.get("action", "")
+        data = {key: request.form.get(key, "").strip() or None for key in ("reason", "note", "planned_end_on")}
+        try:
+            remote.call("matching", "change_duo", duo_id, action, {k: v for k, v in data.items() if v})
+            flash(_("Saved."))
+            return redirect(url_for("portal_duos.duo", duo_id=duo_id), 303)
+        except InvalidInput as exc:
+            errors = {action: exc.errors}
+        except Conflict as exc:
+            errors = {action: {"_": [exc.message]}}
+    found = remote.call("matching", "get_duo", duo_id)
+    names = names_for([found["buddy_id"], found["participant_id"]])
+    return render_template("portal/duo.html", d=found, names=names, errors=errors,
+                           reasons=END_REASONS), 422 if errors else 200

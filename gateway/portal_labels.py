@@ -1,0 +1,24 @@
+"""Labels only coordinators see (matching and duos), kept apart from gateway/vocabulary.py so
+that the public pages' translations need not carry them."""
+
+from gateway.marking import N_
+
+
+PORTAL_LABELS = {
+    "proposal": {"proposed": N_("proposed"), "introduction_planned": N_("introduction planned"),
+                 "accepted": N_("accepted: a duo"), "declined": N_("declined")},
+    "answer": {"yes": N_("yes, we go on together"), "no": N_("no")},
+    "duo": {"active": N_("active"), "paused": N_("paused"), "ended": N_("ended")},
+    "pool_status": {"waiting": N_("waiting"), "proposed": N_("proposed"), "in_duo": N_("in a duo")},
+    "end_reason": {"completed": N_("the trajectory is complete"), "moved_away": N_("moved away"),
+                   "no_contact": N_("no contact any more"), "no_click": N_("it did not click"),
+                   "personal_reasons": N_("personal reasons"),
+                   "referred_to_care": N_("referred to professional care"), "other": N_("other"),
+                   "erased": N_("data erased on request")},
+    "duo_action": {"formed": N_("formed"), "paused": N_("paused"), "resumed": N_("resumed"),
+                   "extended": N_("extended to"), "ended": N_("ended")},
+}
+
+# what the matching service may answer that the portal shows as it is, translated
+MESSAGES = [N_("This is not the top suggestion: say why you chose it."),
+            N_("Say why, so the next proposal can do better.")]
