@@ -1,5 +1,5 @@
 """python -m bench  (make bench)"""
-from bench import backbone, journey  # noqa: I001 - bench/__init__ sets the environment first
+from bench import backbone, journey, matching  # noqa: I001 - bench/__init__ sets the environment first
 
 import logging
 
@@ -11,6 +11,7 @@ def main():
     print("Samen op pad benchmarks (figures from this machine; ratios against a baseline "
           "measured in the same run)\n")
     backbone.main()
+    matching.main()
     journey.main(load_config())
 
 

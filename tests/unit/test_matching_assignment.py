@@ -50,3 +50,19 @@ def test_greedy_is_beaten_where_the_best_pair_blocks_two_good_ones():
 def test_an_empty_side_gives_an_empty_proposal():
     assert optimal_pairs(np.zeros((0, 3)), np.zeros((0, 3), dtype=bool), np.zeros(0, dtype=int)) == []
     assert optimal_pairs(np.zeros((2, 0)), np.zeros((2, 0), dtype=bool), np.ones(2, dtype=int)) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_on_scored_random_pools_the_proposal_is_the_optimum(seed):
+    from datetime import date
+
+    from services.matching.profiles import languages_of, side
+    from services.matching.scoring import score
+    from tests.support.pools import a_random_pool
+    buddies, participants = a_random_pool(seed, 4, 5)
+    languages = languages_of(buddies, participants)
+    b, p = side(buddies, languages, date(2026, 11, 27)), side(participants, languages, date(2026, 11, 27))
+    scores = score(b, p)
+    pairs = optimal_pairs(scores.total, scores.feasible, b.room)
+    assert abs(sum(x.score for x in pairs) - brute_force_best(scores.total, scores.feasible, b.room)) < 1e-4
