@@ -35,6 +35,12 @@ def _slots(slots: list[str]) -> str:
     return ", ".join(words[part](n) for part, n in counts.items())
 
 
+def _distance(km) -> str:
+    if km is None:
+        return _("distance unknown (outside Sint-Truiden)")
+    return _("in the same district") if km < 0.5 else _("%(km)s km apart", km=km)
+
+
 def detail(name: str, facts: dict) -> str:
     """One criterion in a few words."""
     if name == "interests":
@@ -43,8 +49,7 @@ def detail(name: str, facts: dict) -> str:
     if name == "availability":
         return _("free together: %(slots)s", slots=_slots(facts["shared"]))
     if name == "distance":
-        return (_("%(km)s km apart", km=facts["km"]) if facts["km"] is not None
-                else _("distance unknown (outside Sint-Truiden)"))
+        return _distance(facts["km"])
     if name == "roles":
         answered = [label("buddy_role", role).split(":")[0] for role in facts["answered"]]
         return _("answers %(done)d of %(all)d hopes", done=len(facts["answered"]), all=len(facts["hoped"])) + (
@@ -67,7 +72,7 @@ def sentence(suggestion: dict) -> str:
     if facts["availability"]["shared"]:
         parts.append(_("free together: %(slots)s", slots=_slots(facts["availability"]["shared"])))
     if facts["distance"]["km"] is not None:
-        parts.append(_("%(km)s km apart", km=facts["distance"]["km"]))
+        parts.append(_distance(facts["distance"]["km"]))
     if facts["interests"]["shared"]:
         parts.append(detail("interests", facts["interests"]))
     if facts["roles"]["answered"]:

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from services import demo_pairs
 from services.intake import accounts, applications, interviews, records, screening
 from services.intake.models import Account, Person
 from services.shared.config import ROOT, public_base_url
@@ -42,6 +43,43 @@ APPLICANTS = [
     ("buddy", "Sofie", "Claes", "nl", None, [], 2),
     ("buddy", "Tom", "Janssens", "en", {"gender": "male"}, ["rejected"], 18),
     ("participant", "Amina", "Haddad", "ar", None, [], 0),  # applied again: a duplicate
+    # a pool worth matching: people with different languages, moments, districts and wishes
+    ("participant", "Hanna", "Melnyk", "uk", {"languages": [{"code": "uk", "level": "native"}, {"code": "en", "level": "conversational"}],
+     "availability": ["wed_afternoon", "sat_morning"], "interests": ["cooking", "culture"],
+     "hopes": ["leisure", "practise_dutch"], "district": "sint-truiden", "background": "other"}, ["approved"], 21),
+    ("participant", "Ahmad", "Noori", "fa", {"gender": "male", "languages": [{"code": "fa", "level": "native"}],
+     "dutch_level": "conversational", "availability": ["mon_evening", "thu_evening"], "interests": ["sports", "cycling"],
+     "hopes": ["discover_town"], "district": "gorsem", "preferences": {"partner_gender": "male"}}, ["approved"], 45),
+    ("participant", "Semhar", "Tekle", "ti", {"languages": [{"code": "ti", "level": "native"}],
+     "availability": ["tue_evening", "sun_afternoon"], "interests": ["walking", "coffee"],
+     "hopes": ["someone_to_talk_to"], "district": "sint-truiden"}, ["approved"], 60),
+    ("participant", "Grace", "Mbala", "fr", {"languages": [{"code": "fr", "level": "native"}], "dutch_level": "none",
+     "availability": ["sat_morning", "sun_afternoon"], "interests": ["music", "reading"],
+     "hopes": ["discover_town"], "district": "brustem", "background": "family_reunification"}, ["approved"], 15),
+    ("participant", "Omar", "Khalil", "ar", {"gender": "male", "availability": ["fri_evening", "sat_morning"],
+     "interests": ["games", "coffee", "sports"], "hopes": ["leisure"], "district": "sint-truiden",
+     "background": "labour_migrant"}, ["approved"], 9),
+    ("participant", "Iryna", "Bondarenko", "uk", {"languages": [{"code": "uk", "level": "native"}],
+     "availability": ["mon_morning", "wed_morning"], "interests": ["nature", "crafts"], "hopes": ["practise_dutch"],
+     "district": "velm", "preferences": {"partner_gender": "any", "partner_age_min": 30, "partner_age_max": 60}},
+     ["approved"], 33),
+    ("buddy", "Els", "Maes", "nl", {"languages": [{"code": "nl", "level": "native"}, {"code": "en", "level": "fluent"}],
+     "availability": ["wed_afternoon", "sat_morning", "sun_afternoon"], "interests": ["cooking", "culture", "music"],
+     "roles": ["activity_partner", "language_coach"]}, ["approved"], 28),
+    ("buddy", "Pieter", "Wouters", "nl", {"gender": "male", "birth_year": 1986, "district": "gorsem",
+     "availability": ["mon_evening", "thu_evening", "sat_morning"], "interests": ["sports", "cycling", "games"],
+     "roles": ["guide", "activity_partner"]}, ["approved"], 50),
+    ("buddy", "An", "Jacobs", "nl", {"district": "brustem", "languages": [{"code": "nl", "level": "native"}, {"code": "fr", "level": "fluent"}],
+     "availability": ["sat_morning", "sun_afternoon", "tue_evening"], "interests": ["reading", "music", "walking"],
+     "roles": ["guide", "listening_ear"]}, ["approved"], 19),
+    ("buddy", "Karim", "Bouzid", "nl", {"gender": "male", "birth_year": 1990, "district": "zepperen",
+     "languages": [{"code": "nl", "level": "native"}, {"code": "ar", "level": "native"}],
+     "availability": ["fri_evening", "sat_morning"], "interests": ["games", "coffee"],
+     "roles": ["listening_ear", "guide"]}, ["approved"], 12),
+    ("buddy", "Marie", "Dubois", "fr", {"district": "velm", "birth_year": 1971,
+     "languages": [{"code": "nl", "level": "fluent"}, {"code": "fr", "level": "native"}],
+     "availability": ["mon_morning", "wed_morning"], "interests": ["nature", "crafts", "walking"],
+     "roles": ["language_coach"]}, ["approved"], 26),
 ]
 REASONS = {"approved": "Intake went well; motivated and available.",
            "waitlisted": "Good match once a Dari-speaking buddy is free.",
@@ -84,6 +122,8 @@ def load_demo(config: dict):
                 _apply(session, config, coordinator.id, *applicant)
             print(f"demo data: {len(APPLICANTS)} applications loaded, in every state")
         session.commit()
+        approved = demo_pairs.approved_people(session, DEMO_DOMAIN)
+    demo_pairs.load(config, approved)
     print(f"demo coordinator: {email} / {password}")
 
 
@@ -96,6 +136,8 @@ def _apply(session, config, coordinator_id, role, first, last, language, changes
     application.submitted_at = application.consented_at = utcnow() - timedelta(days=days_ago)
     for step in steps:
         _take(session, config, coordinator_id, application, step)
+    if application.decided_at is not None:  # decided a few days after applying
+        application.decided_at = min(application.submitted_at + timedelta(days=3), utcnow())
 
 
 def _take(session, config, coordinator_id, application, step):

@@ -83,7 +83,7 @@ def draft(session: Session, locked=(), forbidden=(), today: date | None = None) 
     for pair in forbidden:
         if str(pair["buddy_id"]) in rows and str(pair["participant_id"]) in cols:
             allowed[_locate(rows, cols, pair)] = False
-    chosen = assignment.optimal_pairs(scores.total, allowed, room)
+    chosen = sorted(assignment.optimal_pairs(scores.total, allowed, room), key=lambda x: -x.score)
     return _draft_view(buddies, participants, kept, chosen)
 
 

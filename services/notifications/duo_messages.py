@@ -1,27 +1,23 @@
 """The messages of matching: a proposal, the introduction meeting, a no, a duo formed or ended.
 Each goes to both people, each in their own language, naming the other by first name."""
-import logging
-
 from sqlalchemy.orm import Session
 
-from services.notifications import calendar, contacts, deliveries
-from services.notifications.messages import newest_revision, send
+from services.notifications import calendar
+from services.notifications.messages import newest_revision, reachable, send
 from services.notifications.models import Contact
 from services.notifications.templates import render
 from services.shared.contracts import Event
 
-log = logging.getLogger(__name__)
 SIDES = (("buddy", "participant"), ("participant", "buddy"))
 
 
 def tell_both(session: Session, event: Event, template: str, base_url: str, **context) -> None:
     """Send `template` to the buddy and to the participant, each about the other."""
     for side, other in SIDES:
-        contact = _contact(session, event, side, template)
+        contact = reachable(session, event, event.data[f"{side}_id"], template)
         if contact is not None:
-            partner = session.get(Contact, str(event.data[f"{other}_id"]))
             send(session, event, contact, template, {
-                **context, "role": side, "partner_first_name": partner.first_name if partner else "",
+                **context, "role": side, "partner_first_name": _first_name(session, event.data[f"{other}_id"]),
                 "info_pack_url": info_pack_url(base_url, contact.language)})
 
 
@@ -29,13 +25,12 @@ def invite_both(session: Session, event: Event, base_url: str, organizer: str) -
     """The introduction meeting, with a calendar entry that moves when the meeting does."""
     data = event.data
     for side, other in SIDES:
-        contact = _contact(session, event, side, "introduction_invitation")
+        contact = reachable(session, event, data[f"{side}_id"], "introduction_invitation")
         uid = f"introduction-{data['proposal_id']}-{side}@samenoppad"
         if contact is None or not newest_revision(session, uid, data["sequence"]):
             continue
-        partner = session.get(Contact, str(data[f"{other}_id"]))
         context = {"starts_at": data["starts_at"], "location": data["location"], "role": side,
-                   "partner_first_name": partner.first_name if partner else "",
+                   "partner_first_name": _first_name(session, data[f"{other}_id"]),
                    "info_pack_url": info_pack_url(base_url, contact.language)}
         subject = render("introduction_invitation", contact.language,
                          {**context, "first_name": contact.first_name}).subject
@@ -48,12 +43,6 @@ def info_pack_url(base_url: str, language: str) -> str:
     return f"{base_url}/info?lang={language}"
 
 
-def _contact(session, event, side, template) -> Contact | None:
-    person_id = str(event.data[f"{side}_id"])
-    try:
-        return contacts.of(session, person_id)
-    except contacts.ContactUnknown:
-        # matching's events follow screening by days; no contact means the person was erased
-        deliveries.record_skipped(session, event.message_id, person_id, template, "nl",
-                                  "no contact details (the person's data was erased)")
-        return None
+def _first_name(session: Session, person_id) -> str:
+    partner = session.get(Contact, str(person_id))
+    return (partner and partner.first_name) or ""

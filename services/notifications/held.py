@@ -18,13 +18,20 @@ from services.shared.contracts import Catalogue, Event, parse_event
 LOCK_CLASS = 4_815  # advisory locks of notifications' held events: (LOCK_CLASS, hash of person)
 
 
+PEOPLE = ("person_id", "buddy_id", "participant_id")  # whom an event may concern
+
+
 def needs_contact(method):
-    """Handle the event now if the person's contact is known, otherwise hold it until it is."""
+    """Handle the event now if the contact of everyone it concerns is known (an erased person
+    counts as known), otherwise hold it for the first one missing."""
     @functools.wraps(method)
     def handle(self, event: Event):
-        lock_person(self.db, event.data["person_id"])
-        if self.db.get(Contact, str(event.data["person_id"])) is None:
-            hold(self.db, event, method.__name__, self.catalogue)
+        people = sorted(str(event.data[key]) for key in PEOPLE if event.data.get(key))
+        for person_id in people:  # always in the same order: two handlers cannot deadlock
+            lock_person(self.db, person_id)
+        missing = [person_id for person_id in people if self.db.get(Contact, person_id) is None]
+        if missing:
+            hold(self.db, event, method.__name__, missing[0], self.catalogue)
         else:
             method(self, event)
     return handle
@@ -35,11 +42,11 @@ def lock_person(session: Session, person_id) -> None:
     session.execute(select(func.pg_advisory_xact_lock(LOCK_CLASS, func.hashtext(str(person_id)))))
 
 
-def hold(session: Session, event: Event, handler: str, catalogue: Catalogue) -> None:
-    """Keep the event, in its wire form, for `handler` to take up later."""
+def hold(session: Session, event: Event, handler: str, person_id: str, catalogue: Catalogue) -> None:
+    """Keep the event, in its wire form, for `handler` to take up when `person_id`'s contact arrives."""
     contract = catalogue.get(event.type, event.version)
     session.merge(HeldEvent(
-        message_id=event.message_id, handler=handler, person_id=str(event.data["person_id"]),
+        message_id=event.message_id, handler=handler, person_id=person_id,
         envelope={"message_id": event.message_id, "type": event.type, "version": event.version,
                   "occurred_at": event.occurred_at.isoformat(),
                   "correlation_id": event.correlation_id,

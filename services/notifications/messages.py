@@ -17,7 +17,9 @@ def confirm_application(session: Session, event: Event) -> None:
 def about_interview(session: Session, event: Event, template: str, organizer: str,
                     cancelled: bool = False) -> None:
     """An interview planned, moved or called off: the message with its calendar invitation."""
-    data, contact = event.data, contacts.of(session, event.data["person_id"])
+    data, contact = event.data, reachable(session, event, event.data["person_id"], template)
+    if contact is None:
+        return
     uid = f"intake-{data['interview_id']}@samenoppad"
     if not newest_revision(session, uid, data["sequence"]):
         deliveries.record_skipped(session, event.message_id, contact.person_id, template,
@@ -44,18 +46,31 @@ def newest_revision(session: Session, uid: str, sequence: int) -> bool:
 
 def tell_decision(session: Session, event: Event) -> None:
     data = event.data
-    send(session, event, contacts.of(session, data["person_id"]), "screening_decision",
-          {"decision": data["decision"], "feedback": data.get("feedback"), "role": data["role"]})
+    send(session, event, reachable(session, event, data["person_id"], "screening_decision"), "screening_decision",
+         {"decision": data["decision"], "feedback": data.get("feedback"), "role": data["role"]})
 
 
 def invite_buddy(session: Session, event: Event) -> None:
     data = event.data
-    send(session, event, contacts.of(session, data["person_id"]), "buddy_invitation",
-          {"invitation_url": data["invitation_url"], "expires_at": data["expires_at"]})
+    send(session, event, reachable(session, event, data["person_id"], "buddy_invitation"), "buddy_invitation",
+         {"invitation_url": data["invitation_url"], "expires_at": data["expires_at"]})
+
+
+def reachable(session: Session, event: Event, person_id, template: str):
+    """The person's contact, or None (the skip noted in the log) if they were erased."""
+    contact = contacts.of(session, person_id)
+    if contact.erased_at is None:
+        return contact
+    deliveries.record_skipped(session, event.message_id, contact.person_id, template, "und",
+                              "the person's data was erased")
+    return None
 
 
 def send(session, event, contact, template, context, invitation=None):
-    """By email in the person's language (participants get the Dutch text below it)."""
+    """By email in the person's language (participants get the Dutch text below it); nothing
+    for nobody (an erased person, see `reachable`)."""
+    if contact is None:
+        return
     person_id = contact.person_id
     if not contact.email:
         deliveries.record_skipped(session, event.message_id, person_id, template, contact.language,

@@ -52,17 +52,18 @@ class Delivery(Base):
 
 class Contact(Base):
     """How to reach a person: notifications' own copy, kept from intake's events and
-    forgotten when the person is erased."""
+    forgotten when the person is erased (the row stays, empty, to say so)."""
 
     __tablename__ = "contact"
     person_id: Mapped[str] = mapped_column(Id, primary_key=True)
     role: Mapped[str | None] = mapped_column(Text)
-    first_name: Mapped[str] = mapped_column(Text)
+    first_name: Mapped[str | None] = mapped_column(Text)
     email: Mapped[str | None] = mapped_column(Text)
     phone: Mapped[str | None] = mapped_column(Text)
-    language: Mapped[str] = mapped_column(Text)
-    channel: Mapped[str] = mapped_column(Text, default="email")
+    language: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str | None] = mapped_column(Text, default="email")
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+    erased_at: Mapped[datetime | None] = mapped_column(Timestamp)  # then nothing else is kept
 
 
 class AppointmentNotice(Base):

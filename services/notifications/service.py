@@ -57,23 +57,28 @@ class NotificationsService(BackboneService):
         messages.invite_buddy(self.db, event)
 
     @on_event("matching", "match_proposed")
+    @needs_contact
     def tell_match_proposed(self, event):
         duo_messages.tell_both(self.db, event, "match_proposed", public_base_url(self.config))
 
     @on_event("matching", "introduction_scheduled")
+    @needs_contact
     def invite_to_introduction(self, event):
         duo_messages.invite_both(self.db, event, public_base_url(self.config), self.config["SMTP_FROM"])
 
     @on_event("matching", "match_declined")
+    @needs_contact
     def tell_match_declined(self, event):
         duo_messages.tell_both(self.db, event, "match_declined", public_base_url(self.config))
 
     @on_event("matching", "duo_formed")
+    @needs_contact
     def tell_duo_formed(self, event):
         duo_messages.tell_both(self.db, event, "duo_formed", public_base_url(self.config),
                                planned_end_on=event.data["planned_end_on"])
 
     @on_event("matching", "duo_ended")
+    @needs_contact
     def tell_duo_ended(self, event):
         duo_messages.tell_both(self.db, event, "duo_ended", public_base_url(self.config),
                                reason=event.data["reason"])
@@ -106,5 +111,6 @@ class NotificationsService(BackboneService):
             return {"contact": None, "messages": []}
         contact = self.db.get(Contact, str(person_id))
         sent = self.db.scalars(select(Delivery).where(Delivery.person_id == str(person_id)))
-        return jsonable({"contact": contact and {k: getattr(contact, k) for k in contacts.FIELDS},
+        kept = contact is not None and contact.erased_at is None
+        return jsonable({"contact": {k: getattr(contact, k) for k in contacts.FIELDS} if kept else None,
                          "messages": DeliveryView(many=True).dump(sent)})

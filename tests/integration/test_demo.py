@@ -31,9 +31,22 @@ def test_the_demo_loads_once_shows_every_state_and_its_coordinator_can_sign_in(
     assert statuses == dict(expected_statuses())
     assert set(statuses) == {"received", "intake_planned", "intake_held", "approved", "waitlisted",
                              "rejected"}, "every state shown"
-    assert duplicates == 1 and invited == 2  # the second Amina; the two approved buddies
+    approved_buddies = sum(1 for role, *_, steps, _ in APPLICANTS if role == "buddy" and steps == ["approved"])
+    assert duplicates == 1 and invited == approved_buddies  # the second Amina; each approved buddy
     with service_session(config, "intake") as session:
         account = session.query(Account).filter(Account.role == "coordinator").one()
         assert accounts.password_matches(account, "another checkout's password")
     assert "demo coordinator: coordinator@samenoppad.example / another checkout's password" \
         in capsys.readouterr().out
+
+
+def test_the_demo_pool_is_worth_matching_with_a_duo_and_a_planned_introduction(db, config):
+    load_demo(config)
+    load_demo(config)
+    with db.connect() as connection:
+        pooled = dict(connection.execute(text(
+            "SELECT role, count(*) FROM matching.candidate WHERE status = 'waiting' GROUP BY role")).all())
+        proposals = sorted(connection.execute(text("SELECT status FROM matching.proposal")).scalars())
+        duos = connection.execute(text("SELECT status FROM matching.duo")).scalars().all()
+    assert pooled["participant"] >= 5 and pooled["buddy"] >= 4, "enough people waiting to match"
+    assert proposals == ["accepted", "introduction_planned"] and duos == ["active"]

@@ -128,7 +128,7 @@ def test_a_message_about_someone_not_known_yet_waits_for_their_details(start_ser
     assert count(db, "held_event") == 0 and count(db, "handler_failure") == 0
 
 
-def test_what_waits_for_an_erased_person_is_never_sent(start_service, smtp, config, db):
+def test_what_waits_for_an_erased_person_is_never_sent(start_service, smtp, config, db, rpc):
     smtp.start()
     start_service(NotificationsService, SMTP_PORT=smtp.port)
     publish(config, interview("intake_scheduled", 0))
@@ -137,9 +137,41 @@ def test_what_waits_for_an_erased_person_is_never_sent(start_service, smtp, conf
     eventually(lambda: count(db, "held_event") == 0, timeout=15)
     publish(config, an_event("person_contact_updated", {
         "person_id": PERSON, "first_name": "Jean-Paul", "email": "jp@example.org", "language": "fr",
-        "channel": "email"}))
-    eventually(lambda: count(db, "contact") == 1, timeout=15)
+        "channel": "email"}))  # late: the erasure came first
+    eventually(lambda: applied(db, "person_contact_updated"), timeout=15)
     assert received(smtp) == [] and count(db, "delivery") == 0
+    assert rpc.notifications.export_person(PERSON)["contact"] is None, "an erased person stays erased"
+
+
+def applied(db, event_type) -> bool:
+    with db.connect() as connection:
+        return bool(connection.execute(text("SELECT count(*) FROM notifications.inbox WHERE event_type = :t"),
+                                       {"t": event_type}).scalar())
+
+
+def test_a_pair_message_waits_for_both_contacts_and_skips_an_erased_person(start_service, smtp, config, db):
+    smtp.start()
+    start_service(NotificationsService, SMTP_PORT=smtp.port)
+    buddy = "5b0e2f7a-1111-4000-8000-000000000002"
+    proposed = an_event("match_proposed", {"proposal_id": str(uuid.uuid4()), "buddy_id": buddy,
+                                           "participant_id": PERSON, "proposed_at": datetime.now(timezone.utc)})
+    publish(config, proposed)
+    eventually(lambda: count(db, "held_event") == 1, timeout=15)
+    publish(config, application_received(language="ar"))  # the participant: still no buddy
+    eventually(lambda: len(received(smtp)) == 1, timeout=15)  # only the confirmation
+    publish(config, application_received(role="buddy", language="nl", person_id=buddy, first_name="Lotte",
+                                         email="lotte@example.org"))
+    mails = eventually(lambda: len(received(smtp)) == 4 and received(smtp), timeout=20)
+    to_participant = next(m for m in mails if m["To"] == "jp@example.org" and "Lotte" in m.get_body(("plain",)).get_content())
+    assert to_participant["Content-Language"] == "ar, nl"
+    publish(config, an_event("person_erased", {"person_id": buddy, "erased_at": datetime.now(timezone.utc)}))
+    eventually(lambda: applied(db, "person_erased"), timeout=15)
+    publish(config, an_event("match_declined", {"proposal_id": proposed["data"]["proposal_id"], "buddy_id": buddy,
+                                                "participant_id": PERSON, "declined_by": "buddy",
+                                                "declined_at": datetime.now(timezone.utc)}))
+    eventually(lambda: len(received(smtp)) == 5, timeout=15)
+    skipped = eventually(lambda: [d for d in deliveries(db) if d.status == "skipped"], timeout=10)
+    assert skipped[0].template == "match_declined" and skipped[0].last_error == "the person's data was erased"
 
 
 def test_decisions_and_invitations_carry_what_the_coordinator_wrote(start_service, smtp, config):
