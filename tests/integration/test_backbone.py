@@ -40,14 +40,18 @@ def test_the_same_message_delivered_twice_is_applied_once(start_service, config,
     message = {"message_id": str(uuid.uuid4()), "type": "probe_happened", "version": 1,
                "occurred_at": "2026-11-27T10:00:00+00:00", "correlation_id": "twice",
                "data": {"seq": 1}}
+    marker = {**message, "message_id": str(uuid.uuid4()), "data": {"seq": 2}}
     publisher = BatchPublisher(config["AMQP_URI"])
     exchange = topology.event_exchange("probe_producer").name
-    result = publisher.publish([event_message(exchange, message), event_message(exchange, message)])
+    result = publisher.publish([event_message(exchange, message), event_message(exchange, message),
+                                event_message(exchange, marker)])
     publisher.close()
-    assert result.confirmed == {message["message_id"]}
-    eventually(lambda: count(db, text("SELECT count(*) FROM probe_consumer.attempt")) >= 1)
+    assert result.confirmed == {message["message_id"], marker["message_id"]}
+    # the queue is applied in order: once the marker behind both copies is in, so are they
+    eventually(lambda: count(db, select(func.count()).select_from(Applied).where(
+        Applied.message_id == marker["message_id"])) == 1, message="the marker applied")
     eventually(lambda: broker.depth(config, QUEUE) == 0, message="queue drained")
-    assert applied(db) == 1
+    assert applied(db) == 2, "the message delivered twice is applied once (and the marker once)"
 
 
 def test_an_event_whose_queue_is_gone_stays_in_the_outbox_with_the_reason(
