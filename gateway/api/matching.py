@@ -20,6 +20,17 @@ def candidates(_filters):
     return respond(remote.call("matching", "list_candidates", edge_input()))
 
 
+@blp.route("/candidates/<person_id>/capacity", methods=["PUT"])
+@blp.arguments(wire.CapacityInput)
+@blp.response(200, wire.CandidateView)
+@blp.alt_response(404, description="No such buddy in the pool")
+@blp.doc(security=BEARER)
+@coordinator_api
+def capacity(_capacity, person_id):
+    """How many duos a buddy takes on at once (one by default)."""
+    return respond(remote.call("matching", "set_capacity", person_id, edge_input()))
+
+
 @blp.route("/suggestions", methods=["GET"])
 @blp.arguments(wire.SuggestionQuery, location="query")
 @blp.response(200, wire.Suggestions)

@@ -26,6 +26,17 @@ def suggestions(person_id, problem=None):
                            criteria=CRITERIA, problem=problem or {})
 
 
+@bp.route("/people/<person_id>/capacity", methods=["POST"])
+@coordinator_page
+def capacity(person_id):
+    try:
+        remote.call("matching", "set_capacity", person_id, {"capacity": request.form.get("capacity", "")})
+        flash(_("Saved."))
+    except InvalidInput:
+        flash(_("Give a number of duos from 0 to 5."), "error")
+    return redirect(url_for("portal_matching.suggestions", person_id=person_id), 303)
+
+
 @bp.route("/proposals", methods=["POST"])
 @coordinator_page
 def propose():

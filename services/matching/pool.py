@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from services.matching.models import LIVE_DUOS, OPEN_PROPOSALS, Candidate, DeclinedPair, Duo, Proposal
 from services.matching.profiles import Person
+from services.shared.errors import NotFound
 from services.shared.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,16 @@ def update_profile(session: Session, updated: dict) -> Candidate | None:
     candidate = session.get(Candidate, str(updated["person_id"]))
     if candidate is not None:
         candidate.profile, candidate.updated_at = _plain(updated["profile"]), utcnow()
+    return candidate
+
+
+def set_capacity(session: Session, person_id: str, capacity: int) -> Candidate:
+    """How many duos a buddy takes on at once; their pool status follows."""
+    candidate = session.get(Candidate, str(person_id), with_for_update=True)
+    if candidate is None or candidate.role != "buddy":
+        raise NotFound("No buddy with this id in the matching pool.")
+    candidate.capacity = capacity
+    refresh(session, candidate.person_id)
     return candidate
 
 
@@ -86,17 +97,22 @@ def waiting(session: Session, role: str | None = None) -> list[Candidate]:
 
 def board(session: Session, role: str | None = None, status: str | None = "waiting") -> list[dict]:
     """The pool board: who waits since when, with room left and the profile at a glance."""
-    taken, today = commitments(session), utcnow()
-    return [{**{c: getattr(candidate, c) for c in ("person_id", "role", "status", "waiting_since",
-                                                   "capacity", "profile")},
-             "waiting_days": (today - candidate.waiting_since).days,
-             "room": candidate.capacity - taken.get(candidate.person_id, 0)}
+    taken = commitments(session)
+    return [on_board(candidate, taken.get(candidate.person_id, 0))
             for candidate in listing(session, role, None if status == "all" else status)]
+
+
+def on_board(candidate: Candidate, busy: int) -> dict:
+    """One line of the board."""
+    return {**{c: getattr(candidate, c) for c in ("person_id", "role", "status", "waiting_since",
+                                                  "capacity", "profile")},
+            "waiting_days": (utcnow() - candidate.waiting_since).days, "room": candidate.capacity - busy}
 
 
 def as_person(candidate: Candidate, busy: int = 0) -> Person:
     return Person(person_id=candidate.person_id, role=candidate.role, profile=candidate.profile,
-                  waiting_since=candidate.waiting_since, room=candidate.capacity - busy)
+                  waiting_since=candidate.waiting_since, room=candidate.capacity - busy,
+                  capacity=candidate.capacity)
 
 
 def people(session: Session, role: str, status: str | None = None) -> list[Person]:

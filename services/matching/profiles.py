@@ -27,6 +27,7 @@ class Person:
     profile: dict
     waiting_since: datetime
     room: int = 1  # how many more duos the person can take on
+    capacity: int = 1  # how many at once
 
 
 @dataclass(frozen=True)

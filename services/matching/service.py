@@ -37,6 +37,13 @@ class MatchingService(BackboneService):
         return wire.CandidateView(many=True).dump(pool.board(self.db, **load(wire.CandidateFilter(), filters)))
 
     @command
+    def set_capacity(self, person_id: str, data: dict) -> dict:
+        candidate = pool.set_capacity(self.db, _id(person_id), load(wire.CapacityInput(), data)["capacity"])
+        self.db.commit()
+        busy = pool.commitments(self.db, [candidate.person_id]).get(candidate.person_id, 0)
+        return wire.CandidateView().dump(pool.on_board(candidate, busy))
+
+    @command
     def suggest(self, query: dict) -> dict:
         return jsonable(suggest.for_person(self.db, **load(wire.SuggestionQuery(), query)))
 

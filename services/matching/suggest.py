@@ -33,8 +33,8 @@ def for_person(session: Session, person_id: str, limit: int = 10, today: date | 
         pick = lambda matrix: matrix[0, :]  # noqa: E731 - one row: this buddy
     total, feasible = pick(scores.total), pick(scores.feasible)
     ranked = sorted(np.flatnonzero(feasible), key=lambda i: (-total[i], others[i].person_id))
-    return {"person_id": person.person_id, "role": person.role,
-            "suggestions": [_suggestion(person, others[i], scores, pick, i, today)
+    return {"person_id": person.person_id, "role": person.role, "capacity": person.capacity,
+            "room": person.room, "suggestions": [_suggestion(person, others[i], scores, pick, i, today)
                             for i in ranked[:limit]],
             "excluded": [_exclusion(person, others[i], scores, pick, i)
                          for i in np.flatnonzero(~feasible)]}

@@ -40,6 +40,26 @@ def test_suggestions_are_explained_and_exclusions_named(fresh, api):
     assert "both speak Arabic" in first["explanation"] and "both like walking, cooking" in first["explanation"]
     assert [(e["person_id"], e["constraints"]) for e in found["excluded"]] == [(jan["person_id"], ["gender_preference"])]
     assert "gender" in found["excluded"][0]["explanation"]
+    for_the_buddy = suggestions(api, fresh, lotte)
+    assert [s["person_id"] for s in for_the_buddy["suggestions"]] == [amina["person_id"]]
+    assert for_the_buddy["suggestions"][0]["score"] == first["score"], "the same pair scores the same"
+
+
+def test_a_buddy_can_take_on_more_than_one_duo(fresh, api):
+    amina = approved(fresh, api, "participant", language="ar")
+    fatima = approved(fresh, api, "participant", language="ar")
+    lotte = approved(fresh, api, "buddy", language="nl")
+    propose = fresh.url("/api/v1/matching/proposals")
+    assert api.post(propose, json={"buddy_id": lotte["person_id"], "participant_id": amina["person_id"]}).status_code == 201
+    full = api.post(propose, json={"buddy_id": lotte["person_id"], "participant_id": fatima["person_id"],
+                                   "reason": "Friends."})
+    assert full.status_code == 409 and "capacity" in full.json()["message"]
+    capacity = fresh.url(f"/api/v1/matching/candidates/{lotte['person_id']}/capacity")
+    assert api.put(capacity, json={"capacity": 9}).status_code == 422
+    raised = api.put(capacity, json={"capacity": 2}).json()
+    assert (raised["capacity"], raised["room"], raised["status"]) == (2, 1, "waiting")
+    assert api.post(propose, json={"buddy_id": lotte["person_id"], "participant_id": fatima["person_id"]}).status_code == 201
+    assert pool_status(api, fresh, lotte) == "proposed"
 
 
 def test_a_pair_goes_from_proposal_to_duo_to_its_end_and_both_can_be_matched_again(fresh, api):

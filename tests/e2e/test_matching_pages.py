@@ -45,8 +45,13 @@ def test_the_coordinator_matches_from_the_portal(fresh, api, coordinator):
 
 def test_the_whole_pool_draft_and_the_weights_in_the_portal(fresh, api, coordinator):
     approved(fresh, api, "participant", language="ar", first_name="Amina")
-    approved(fresh, api, "buddy", language="nl", first_name="Lotte")
+    lotte = approved(fresh, api, "buddy", language="nl", first_name="Lotte")
     browser = signed_in(fresh, coordinator)
+    hers = browser.get(fresh.url(f"/portal/matching/people/{lotte['person_id']}"))
+    assert "Duo’s tegelijk" in hers.text and "Amina" in hers.text
+    more = browser.post(fresh.url(f"/portal/matching/people/{lotte['person_id']}/capacity"),
+                        data={"csrf_token": csrf_of(hers), "capacity": "2"})
+    assert "plaats voor 2" in more.text
     draft = browser.get(fresh.url("/portal/matching/proposal"))
     assert "Totaalscore" in draft.text and "Lotte" in draft.text and "Amina" in draft.text
     pair = draft.text.split('name="forbid" value="')[1].split('"')[0]

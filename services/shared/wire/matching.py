@@ -30,6 +30,11 @@ class CandidateView(Schema):
     profile = fields.Dict()
 
 
+class CapacityInput(Schema):
+    capacity = fields.Integer(required=True, validate=validate.Range(min=0, max=5), metadata={
+        "description": "how many duos the buddy takes on at once (0: none for now)"})
+
+
 class SuggestionQuery(Schema):
     person_id = fields.UUID(required=True)
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
@@ -65,6 +70,8 @@ class Exclusion(Schema):
 class Suggestions(Schema):
     person_id = fields.UUID()
     role = fields.String()
+    capacity = fields.Integer()
+    room = fields.Integer()
     suggestions = fields.List(fields.Nested(Suggestion))
     excluded = fields.List(fields.Nested(Exclusion))
 
