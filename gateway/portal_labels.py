@@ -15,6 +15,8 @@ PORTAL_LABELS = {
                    "personal_reasons": N_("personal reasons"),
                    "referred_to_care": N_("referred to professional care"), "other": N_("other"),
                    "erased": N_("data erased on request")},
+    "delivery": {"pending": N_("waiting to be sent"), "sent": N_("sent"), "failed": N_("failed"),
+                 "skipped": N_("not sent"), "superseded": N_("withdrawn")},
     "duo_action": {"formed": N_("formed"), "paused": N_("paused"), "resumed": N_("resumed"),
                    "extended": N_("extended to"), "ended": N_("ended")},
 }

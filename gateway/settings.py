@@ -28,6 +28,8 @@ def from_environment() -> dict:
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "DEMO_MODE": _flag("DEMO_MODE", False),
+        # development only (`make run` sets it): the portal shows the mail catcher's and SMS sink's messages
+        "DEV_MESSAGES_DIR": os.environ.get("DEV_MESSAGES_DIR") or None,
         # applications per address, from the form and the API together (Flask-Limiter syntax)
         "APPLY_RATE_LIMIT": os.environ.get("APPLY_RATE_LIMIT", "20 per hour;5 per minute"),
     }

@@ -17,6 +17,12 @@ if python -c "import socket,sys; s=socket.socket(); sys.exit(s.connect_ex(('127.
   exit 1
 fi
 
+# development: text messages go to the local SMS sink, and the portal shows what the demo sent
+export SMS_SINK_PORT="${SMS_SINK_PORT:-1080}"
+export SMS_API_URL="${SMS_API_URL:-http://127.0.0.1:$SMS_SINK_PORT/2010-04-01}"
+export SMS_ACCOUNT_SID="${SMS_ACCOUNT_SID:-ACdev}" SMS_AUTH_TOKEN="${SMS_AUTH_TOKEN:-dev}"
+export DEV_MESSAGES_DIR="${DEV_MESSAGES_DIR:-$PWD/var}"
+
 python scripts/infra.py
 python -m services.manage setup
 credentials="$(python -m services.manage demo | tee /dev/stderr | sed -n 's/^demo coordinator: //p')"
@@ -29,7 +35,8 @@ cat <<BANNER
     API:          http://127.0.0.1:$GATEWAY_PORT/api/v1/openapi.json
     Health:       http://127.0.0.1:$GATEWAY_PORT/healthz
     Sign in as:   $credentials
-    Mail:         every email the demo sends lands in var/mail/ (and is listed below)
+    Mail, SMS:    every email and text message the demo sends lands in var/mail/ and var/sms/,
+                  is listed below, and is shown at http://127.0.0.1:$GATEWAY_PORT/portal/notifications/dev
 
 BANNER
 exec honcho start -f Procfile

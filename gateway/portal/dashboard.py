@@ -13,5 +13,6 @@ def dashboard():
     received = remote.call("intake", "list_applications", {"status": "received", "limit": 500})
     overdue = [a for a in received if a["overdue"]]
     waiting = remote.call("matching", "list_candidates", {})
+    failed = remote.call("notifications", "list_deliveries", {"status": "failed", "limit": 500})
     return render_template("portal/dashboard.html", received=received, overdue=overdue,
-                           waiting=waiting)
+                           waiting=waiting, failed=failed)

@@ -1,7 +1,7 @@
 """What anyone can open: the home page, the application form and a personal status page."""
-from gateway.public import account, apply, home, info, status
+from gateway.public import account, apply, home, info, status, stop
 
 
 def register(app):
-    for module in (home, apply, status, account, info):
+    for module in (home, apply, status, account, info, stop):
         app.register_blueprint(module.bp)

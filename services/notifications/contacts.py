@@ -1,8 +1,11 @@
 """Notifications' own contact book, kept from intake's events; forgotten on erasure."""
-from sqlalchemy import update
+import secrets
+
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from services.notifications.models import Contact, Delivery
+from services.shared.errors import NotFound
 from services.shared.models import utcnow
 
 FIELDS = ("first_name", "email", "phone", "language", "channel")
@@ -14,15 +17,44 @@ class ContactUnknown(Exception):
 
 def remember(session: Session, details: dict) -> Contact:
     """Keep (or refresh) how to reach a person; an erased person stays erased."""
-    contact = session.get(Contact, str(details["person_id"])) or Contact(person_id=str(details["person_id"]))
+    contact = session.get(Contact, str(details["person_id"])) or Contact(
+        person_id=str(details["person_id"]), opt_out_token=secrets.token_urlsafe(24))
     if contact.erased_at is not None:
         return contact
     for key in FIELDS:
         if key in details:
             setattr(contact, key, details[key])
     contact.role = details.get("role", contact.role)
+    contact.status_url = details.get("status_url", contact.status_url)
     contact.updated_at = utcnow()
     session.add(contact)
+    return contact
+
+
+def channel_for(contact: Contact) -> str | None:
+    """The channel the person chose, else the other one they can be reached on, else None."""
+    reachable = {"email": bool(contact.email), "sms": bool(contact.phone)}
+    preferred = contact.channel if contact.channel in reachable else "email"
+    other = "sms" if preferred == "email" else "email"
+    return next((channel for channel in (preferred, other) if reachable[channel]), None)
+
+
+def opt_out(session: Session, token: str, opted_out: bool = True) -> Contact:
+    """The person's own opt-out (or back in), from the link in every message."""
+    contact = session.scalar(select(Contact).where(Contact.opt_out_token == token,
+                                                   Contact.erased_at.is_(None)))
+    if contact is None:
+        raise NotFound("This link is not valid.")
+    contact.opted_out_at = utcnow() if opted_out else None
+    return contact
+
+
+def set_opt_out(session: Session, person_id: str, opted_out: bool) -> Contact:
+    """The coordinator records that a person wants no more messages (or wants them again)."""
+    contact = session.get(Contact, str(person_id))
+    if contact is None or contact.erased_at is not None:
+        raise NotFound("No contact details for this person.")
+    contact.opted_out_at = utcnow() if opted_out else None
     return contact
 
 
@@ -36,8 +68,8 @@ def of(session: Session, person_id) -> Contact:
 def forget(session: Session, person_id) -> None:
     """Erasure: keep of the contact only that it was erased (so messages about the person are
     skipped, not held), and of each message only that it was sent and how."""
-    session.merge(Contact(person_id=str(person_id), **{key: None for key in FIELDS},
-                          role=None, erased_at=utcnow(), updated_at=utcnow()))
+    session.merge(Contact(person_id=str(person_id), **{key: None for key in FIELDS}, role=None,
+                          status_url=None, opt_out_token=None, erased_at=utcnow(), updated_at=utcnow()))
     session.execute(update(Delivery).where(Delivery.person_id == str(person_id)).values(
         recipient=None, subject=None, body_text=None, body_html=None, calendar=None,
         last_error=None))

@@ -1,30 +1,78 @@
 """The delivery log: queue a message once per (event, recipient, template), send it, retry
 with back-off, and give up visibly."""
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from services.notifications.models import Delivery
-from services.notifications.templates import render
+from services.notifications.templates import render, render_sms
+from services.shared.dates import LOCAL_TIME
 from services.shared.models import new_id, utcnow
 from services.shared.tracing import current_correlation_id
 
 MAX_ATTEMPTS = 8
 
 
+@dataclass(frozen=True)
+class Message:
+    """One message to queue: which event, for whom, which template in which language."""
+
+    message_id: str
+    person_id: str
+    template: str
+    language: str
+    context: dict
+    due: datetime | None = None  # later than now for a reminder
+    appointment: str | None = None  # the appointment a reminder is about
+
+
 def idempotency_key(message_id: str, person_id: str, template: str) -> str:
     return f"{message_id}:{person_id}:{template}"
 
 
-def queue_email(session: Session, message_id: str, person_id: str, email: str, template: str,
-                language: str, context: dict, with_dutch: bool, calendar: str | None = None) -> None:
+def queue_email(session: Session, message: Message, email: str, with_dutch: bool,
+                calendar: str | None = None) -> None:
     """Queue an email; a second call for the same event, person and template does nothing."""
-    rendered = render(template, language, context, with_dutch=with_dutch)
-    _log(session, message_id, person_id, template, language, channel="email", recipient=email,
-         content_language=", ".join(rendered.languages), subject=rendered.subject,
-         body_text=rendered.text, body_html=rendered.html, calendar=calendar, status="pending")
+    rendered = render(message.template, message.language, message.context, with_dutch=with_dutch)
+    _log(session, message.message_id, message.person_id, message.template, message.language,
+         channel="email", recipient=email, content_language=", ".join(rendered.languages),
+         subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
+         calendar=calendar, status="pending", next_attempt_at=message.due or utcnow(),
+         appointment_uid=message.appointment)
+
+
+def queue_sms(session: Session, message: Message, phone: str, link: str | None,
+              quiet_hours: tuple[int, int]) -> None:
+    """Queue a text message: the subject and a link, never the details; not in quiet hours."""
+    rendered = render_sms(message.template, message.language, message.context, link)
+    _log(session, message.message_id, message.person_id, message.template, message.language,
+         channel="sms", recipient=phone, content_language=rendered.languages[0],
+         subject=rendered.subject, body_text=rendered.text, status="pending",
+         next_attempt_at=outside_quiet_hours(message.due or utcnow(), quiet_hours),
+         appointment_uid=message.appointment)
+
+
+def outside_quiet_hours(moment: datetime, quiet_hours: tuple[int, int]) -> datetime:
+    """`moment`, or the end of the quiet hours it falls in (Sint-Truiden's time)."""
+    start, end = quiet_hours
+    local = moment.astimezone(LOCAL_TIME)
+    quiet = (local.hour >= start or local.hour < end) if start > end else start <= local.hour < end
+    if not quiet:
+        return moment
+    morning = local.replace(hour=end, minute=0, second=0, microsecond=0)
+    if morning <= local:
+        morning = (local + timedelta(days=1)).replace(hour=end, minute=0, second=0, microsecond=0)
+    return morning
+
+
+def cancel_reminders(session: Session, appointment_uid: str) -> None:
+    """A moved or cancelled appointment: the reminders not yet sent are withdrawn."""
+    session.execute(update(Delivery).where(Delivery.appointment_uid == appointment_uid,
+                                           Delivery.status == "pending")
+                    .values(status="superseded", last_error="the appointment changed"))
 
 
 def record_skipped(session: Session, message_id: str, person_id: str, template: str,
@@ -39,8 +87,8 @@ def _log(session, message_id, person_id, template, language, **values):
     session.execute(insert(Delivery).values(
         id=new_id(), idempotency_key=idempotency_key(message_id, person_id, template),
         person_id=person_id, template=template, language=language, attempts=0,
-        next_attempt_at=utcnow(), created_at=utcnow(), correlation_id=current_correlation_id(),
-        **values).on_conflict_do_nothing())
+        created_at=utcnow(), correlation_id=current_correlation_id(),
+        **{"next_attempt_at": utcnow(), **values}).on_conflict_do_nothing())
 
 
 def claim_due(session: Session, limit: int) -> list[Delivery]:
@@ -58,22 +106,24 @@ def mark_sent(delivery: Delivery) -> None:
     delivery.last_error = None
 
 
-def mark_attempt_failed(delivery: Delivery, error: str, retry_base_seconds: float) -> None:
-    """Try again later with exponential back-off, or give up after the last attempt."""
+def mark_attempt_failed(delivery: Delivery, error: str, retry_base_seconds: float,
+                        permanent: bool = False) -> None:
+    """Try again later with exponential back-off, or give up (after the last attempt, or at
+    once when trying again cannot help); a message given up on keeps no body."""
     delivery.attempts += 1
     delivery.last_error = error[:1000]
-    if delivery.attempts >= MAX_ATTEMPTS:
-        delivery.status = "failed"
+    if permanent or delivery.attempts >= MAX_ATTEMPTS:
+        delivery.status, delivery.next_attempt_at = "failed", utcnow()
+        delivery.body_text = delivery.body_html = delivery.calendar = None
         return
     delay = min(retry_base_seconds * 2 ** (delivery.attempts - 1), 3600)
     delivery.next_attempt_at = utcnow() + timedelta(seconds=delay)
 
 
-def search(session: Session, person_id=None, status=None, limit=100) -> list[Delivery]:
-    """The delivery log, newest first."""
+def search(session: Session, limit=100, **filters) -> list[Delivery]:
+    """The delivery log, newest first, filtered by person, status, channel or template."""
     query = select(Delivery).order_by(Delivery.created_at.desc()).limit(limit)
-    if person_id:
-        query = query.where(Delivery.person_id == str(person_id))
-    if status:
-        query = query.where(Delivery.status == status)
+    for name, value in filters.items():
+        if value:
+            query = query.where(getattr(Delivery, name) == str(value))
     return list(session.scalars(query))

@@ -1,18 +1,36 @@
-"""The dispatcher: sends queued deliveries in the background, woken by their NOTIFY."""
+"""The dispatcher: sends queued deliveries in the background, woken by their NOTIFY; each
+outcome (delivered, or failed for good) is an event in the same transaction."""
 import logging
 import smtplib
+import time
 
-from sqlalchemy.orm import Session
+import eventlet
 
 from services.notifications import deliveries
 from services.notifications.mailer import Mailer, SmtpSettings, build_email
-from services.notifications.models import DELIVERY_CHANNEL
+from services.notifications.models import DELIVERY_CHANNEL, Base
+from services.notifications.sms import SendFailed, SmsProvider
 from services.shared.config import database_url
-from services.shared.database import libpq_url, make_engine
+from services.shared.database import libpq_url, make_engine, session_factory
 from services.shared.listen import NotifiedLoop, NotifyListener
+from services.shared.outbox import record_event
 from services.shared.tracing import set_correlation_id
+from services.shared.wire import PLATFORM
 
 log = logging.getLogger(__name__)
+
+
+class Pace:
+    """At most `per_second` sends (0: no limit), so a bulk send does not get us blocked."""
+
+    def __init__(self, per_second: float):
+        self.interval, self.last = (1 / per_second if per_second > 0 else 0), 0.0
+
+    def wait(self):
+        if self.interval:
+            now = time.monotonic()
+            eventlet.sleep(max(0.0, self.last + self.interval - now))
+            self.last = max(now, self.last + self.interval)
 
 
 class DeliveryDispatcher(NotifiedLoop):
@@ -25,16 +43,21 @@ class DeliveryDispatcher(NotifiedLoop):
         config = self.container.config
         url = database_url(config, self.container.service_name)
         self.engine = make_engine(url, f"{self.container.service_name}-dispatcher", pool_size=2)
+        self.sessions = session_factory(self.engine, Base.metadata, PLATFORM)
         self.listener = NotifyListener(libpq_url(url), DELIVERY_CHANNEL)
         self.settings = SmtpSettings.from_config(config)
-        self.mailer = Mailer(self.settings)
+        self.mailer, self.sms = Mailer(self.settings), SmsProvider.from_config(config)
         self.retry_base = float(config.get("NOTIFY_RETRY_BASE_SECONDS") or 30)
+        self.pace = {"email": Pace(float(config.get("EMAIL_PER_SECOND") or 0)),
+                     "sms": Pace(float(config.get("SMS_PER_SECOND") or 0))}
 
     def run_once(self) -> bool:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self.sessions() as session:
             due = deliveries.claim_due(session, self.batch_size)
             if due:
-                self._send(due)
+                self._send_emails(session, [d for d in due if d.channel == "email"])
+                for delivery in (d for d in due if d.channel == "sms"):
+                    self._send_sms(session, delivery)
                 session.commit()
         return len(due) == self.batch_size
 
@@ -42,30 +65,60 @@ class DeliveryDispatcher(NotifiedLoop):
         super().release()
         self.engine.dispose()
 
-    def _send(self, due):
+    def _send_emails(self, session, due):
+        if not due:
+            return
         try:
             smtp = self.mailer.open()
         except (OSError, smtplib.SMTPException) as exc:
             log.warning("SMTP server %s:%s unreachable: %s", self.settings.host, self.settings.port, exc)
             for delivery in due:
-                deliveries.mark_attempt_failed(delivery, f"SMTP unreachable: {exc}", self.retry_base)
+                self._failed(session, delivery, f"SMTP unreachable: {exc}", permanent=False)
             return
         try:
             for delivery in due:
-                self._send_one(smtp, delivery)
+                self._send_email(session, smtp, delivery)
         finally:
             try:
                 smtp.quit()
             except (OSError, smtplib.SMTPException):
                 pass
 
-    def _send_one(self, smtp, delivery):
+    def _send_email(self, session, smtp, delivery):
         set_correlation_id(delivery.correlation_id)
+        self.pace["email"].wait()
         try:
             smtp.send_message(build_email(self.settings, delivery))
+        except smtplib.SMTPRecipientsRefused as exc:
+            self._failed(session, delivery, f"the address was refused: {exc}", permanent=True)
         except (OSError, smtplib.SMTPException) as exc:
-            log.warning("sending delivery %s failed: %s", delivery.id, exc)
-            deliveries.mark_attempt_failed(delivery, f"{type(exc).__name__}: {exc}", self.retry_base)
-            return
+            self._failed(session, delivery, f"{type(exc).__name__}: {exc}", permanent=False)
+        else:
+            self._delivered(session, delivery)
+
+    def _send_sms(self, session, delivery):
+        set_correlation_id(delivery.correlation_id)
+        self.pace["sms"].wait()
+        try:
+            self.sms.send(delivery.recipient, delivery.body_text)
+        except SendFailed as exc:
+            self._failed(session, delivery, str(exc), exc.permanent)
+        else:
+            self._delivered(session, delivery)
+
+    def _delivered(self, session, delivery):
         deliveries.mark_sent(delivery)
-        log.info("sent %s to person %s", delivery.template, delivery.person_id)
+        record_event(session, "notification_delivered", _outcome(delivery, delivery.sent_at))
+        log.info("sent %s by %s to person %s", delivery.template, delivery.channel, delivery.person_id)
+
+    def _failed(self, session, delivery, error, permanent):
+        log.warning("delivery %s (%s) failed: %s", delivery.id, delivery.channel, error)
+        deliveries.mark_attempt_failed(delivery, error, self.retry_base, permanent)
+        if delivery.status == "failed":
+            record_event(session, "notification_failed",
+                         {**_outcome(delivery, delivery.next_attempt_at), "error": delivery.last_error})
+
+
+def _outcome(delivery, at) -> dict:
+    return {"delivery_id": delivery.id, "person_id": delivery.person_id, "template": delivery.template,
+            "channel": delivery.channel, "attempts": delivery.attempts, "at": at}

@@ -3,26 +3,28 @@ Each goes to both people, each in their own language, naming the other by first 
 from sqlalchemy.orm import Session
 
 from services.notifications import calendar
-from services.notifications.messages import newest_revision, reachable, send
+from services.notifications.messages import newest_revision, remind
 from services.notifications.models import Contact
+from services.notifications.sending import Sender, reachable, send
 from services.notifications.templates import render
 from services.shared.contracts import Event
 
 SIDES = (("buddy", "participant"), ("participant", "buddy"))
 
 
-def tell_both(session: Session, event: Event, template: str, base_url: str, **context) -> None:
+def tell_both(session: Session, sender: Sender, event: Event, template: str, **context) -> None:
     """Send `template` to the buddy and to the participant, each about the other."""
     for side, other in SIDES:
         contact = reachable(session, event, event.data[f"{side}_id"], template)
         if contact is not None:
-            send(session, event, contact, template, {
+            send(session, sender, event, contact, template, {
                 **context, "role": side, "partner_first_name": _first_name(session, event.data[f"{other}_id"]),
-                "info_pack_url": info_pack_url(base_url, contact.language)})
+                "info_pack_url": info_pack_url(sender.base_url, contact.language)})
 
 
-def invite_both(session: Session, event: Event, base_url: str, organizer: str) -> None:
-    """The introduction meeting, with a calendar entry that moves when the meeting does."""
+def invite_both(session: Session, sender: Sender, event: Event) -> None:
+    """The introduction meeting, with a calendar entry that moves when the meeting does, and a
+    reminder the day before."""
     data = event.data
     for side, other in SIDES:
         contact = reachable(session, event, data[f"{side}_id"], "introduction_invitation")
@@ -31,12 +33,13 @@ def invite_both(session: Session, event: Event, base_url: str, organizer: str) -
             continue
         context = {"starts_at": data["starts_at"], "location": data["location"], "role": side,
                    "partner_first_name": _first_name(session, data[f"{other}_id"]),
-                   "info_pack_url": info_pack_url(base_url, contact.language)}
+                   "info_pack_url": info_pack_url(sender.base_url, contact.language)}
         subject = render("introduction_invitation", contact.language,
                          {**context, "first_name": contact.first_name}).subject
         invitation = calendar.invitation(uid, data["sequence"], data["starts_at"], data["ends_at"],
-                                         subject, data["location"], organizer, contact.email)
-        send(session, event, contact, "introduction_invitation", context, invitation)
+                                         subject, data["location"], sender.organizer, contact.email)
+        send(session, sender, event, contact, "introduction_invitation", context, invitation)
+        remind(session, sender, event, contact, "introduction_reminder", context, uid, cancelled=False)
 
 
 def info_pack_url(base_url: str, language: str) -> str:

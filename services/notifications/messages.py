@@ -1,22 +1,30 @@
-"""Which message each workflow event sends, to whom, in which language."""
+"""Which message each workflow event of the first stage sends, to whom, in which language."""
+from datetime import timedelta
+
 from sqlalchemy.orm import Session
 
 from services.notifications import calendar, contacts, deliveries
 from services.notifications.models import AppointmentNotice
+from services.notifications.sending import Sender, reachable, send
 from services.notifications.templates import render
 from services.shared.contracts import Event
+from services.shared.models import utcnow
 
-def confirm_application(session: Session, event: Event) -> None:
+REMIND_BEFORE = timedelta(days=1)
+
+
+def confirm_application(session: Session, sender: Sender, event: Event) -> None:
     """Thank the applicant and give them their status link, in their own language."""
     data = event.data
     contact = contacts.remember(session, {**data, "person_id": data["person_id"]})
-    send(session, event, contact, "application_received",
-          {"role": data["role"], "status_url": data["status_url"]})
+    send(session, sender, event, contact, "application_received",
+         {"role": data["role"], "status_url": data["status_url"]})
 
 
-def about_interview(session: Session, event: Event, template: str, organizer: str,
+def about_interview(session: Session, sender: Sender, event: Event, template: str,
                     cancelled: bool = False) -> None:
-    """An interview planned, moved or called off: the message with its calendar invitation."""
+    """An interview planned, moved or called off: the message with its calendar invitation,
+    and a reminder the day before (withdrawn when the interview moves again)."""
     data, contact = event.data, reachable(session, event, event.data["person_id"], template)
     if contact is None:
         return
@@ -31,8 +39,17 @@ def about_interview(session: Session, event: Event, template: str, organizer: st
     subject = render(template, contact.language, {**context, "first_name": contact.first_name}).subject
     invitation = calendar.invitation(
         uid, data["sequence"], data["starts_at"],
-        data["ends_at"], subject, data["location"], organizer, contact.email, cancelled)
-    send(session, event, contact, template, context, invitation)
+        data["ends_at"], subject, data["location"], sender.organizer, contact.email, cancelled)
+    send(session, sender, event, contact, template, context, invitation)
+    remind(session, sender, event, contact, "intake_reminder", context, uid, cancelled)
+
+
+def remind(session, sender, event, contact, template, context, uid, cancelled) -> None:
+    """Replace the reminder of an appointment: none once it is off or less than a day away."""
+    deliveries.cancel_reminders(session, uid)
+    due = context["starts_at"] - REMIND_BEFORE
+    if not cancelled and due > utcnow():
+        send(session, sender, event, contact, template, context, due=due, appointment=uid)
 
 
 def newest_revision(session: Session, uid: str, sequence: int) -> bool:
@@ -44,38 +61,14 @@ def newest_revision(session: Session, uid: str, sequence: int) -> bool:
     return True
 
 
-def tell_decision(session: Session, event: Event) -> None:
+def tell_decision(session: Session, sender: Sender, event: Event) -> None:
     data = event.data
-    send(session, event, reachable(session, event, data["person_id"], "screening_decision"), "screening_decision",
-         {"decision": data["decision"], "feedback": data.get("feedback"), "role": data["role"]})
+    send(session, sender, event, reachable(session, event, data["person_id"], "screening_decision"),
+         "screening_decision", {"decision": data["decision"], "feedback": data.get("feedback"),
+                                "role": data["role"]})
 
 
-def invite_buddy(session: Session, event: Event) -> None:
+def invite_buddy(session: Session, sender: Sender, event: Event) -> None:
     data = event.data
-    send(session, event, reachable(session, event, data["person_id"], "buddy_invitation"), "buddy_invitation",
-         {"invitation_url": data["invitation_url"], "expires_at": data["expires_at"]})
-
-
-def reachable(session: Session, event: Event, person_id, template: str):
-    """The person's contact, or None (the skip noted in the log) if they were erased."""
-    contact = contacts.of(session, person_id)
-    if contact.erased_at is None:
-        return contact
-    deliveries.record_skipped(session, event.message_id, contact.person_id, template, "und",
-                              "the person's data was erased")
-    return None
-
-
-def send(session, event, contact, template, context, invitation=None):
-    """By email in the person's language (participants get the Dutch text below it); nothing
-    for nobody (an erased person, see `reachable`)."""
-    if contact is None:
-        return
-    person_id = contact.person_id
-    if not contact.email:
-        deliveries.record_skipped(session, event.message_id, person_id, template, contact.language,
-                                  "no email address to send it to")
-        return
-    deliveries.queue_email(session, event.message_id, person_id, contact.email, template,
-                           contact.language, {**context, "first_name": contact.first_name},
-                           with_dutch=contact.role == "participant", calendar=invitation)
+    send(session, sender, event, reachable(session, event, data["person_id"], "buddy_invitation"),
+         "buddy_invitation", {"invitation_url": data["invitation_url"], "expires_at": data["expires_at"]})

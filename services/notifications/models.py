@@ -39,6 +39,7 @@ class Delivery(Base):
     body_text: Mapped[str | None] = mapped_column(Text)
     body_html: Mapped[str | None] = mapped_column(Text)
     calendar: Mapped[str | None] = mapped_column(Text)  # an .ics invitation to attach
+    appointment_uid: Mapped[str | None] = mapped_column(Text)  # for a reminder: what it reminds of
     status: Mapped[str] = mapped_column(Text, default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
@@ -64,6 +65,9 @@ class Contact(Base):
     channel: Mapped[str | None] = mapped_column(Text, default="email")
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
     erased_at: Mapped[datetime | None] = mapped_column(Timestamp)  # then nothing else is kept
+    status_url: Mapped[str | None] = mapped_column(Text)  # the link an SMS points to
+    opt_out_token: Mapped[str | None] = mapped_column(Text, unique=True)  # in the link of every message
+    opted_out_at: Mapped[datetime | None] = mapped_column(Timestamp)
 
 
 class AppointmentNotice(Base):

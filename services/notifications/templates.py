@@ -16,6 +16,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ps", "ur", "ckb"}
 FALLBACKS = ("en", "nl")
 DUTCH_HEADING = "In het Nederlands"
+OPT_OUT = "_opt_out"  # one line per language: how to stop receiving messages
 _URL = re.compile(r"https?://[^\s<>\"]+")
 
 
@@ -66,9 +67,12 @@ def _render_text(template: str, language: str, context: dict) -> tuple[str, str]
 
 def render(template: str, language: str, context: dict, with_dutch: bool = False) -> Rendered:
     """The message in the recipient's language (or its fallback), with the Dutch text below
-    it when `with_dutch` is set: a learning aid for newcomers."""
+    it when `with_dutch` is set: a learning aid for newcomers. With an `opt_out_url` in the
+    context, the last line says how to stop receiving messages."""
     language = resolve_language(template, language)
     subject, body = _render_text(template, language, context)
+    if context.get("opt_out_url"):
+        body = f"{body}\n\n{_opt_out_line(language, context['opt_out_url'])}"
     parts = [(language, body, None)]
     if with_dutch and language != "nl":
         parts.append(("nl", _render_text(template, "nl", context)[1], DUTCH_HEADING))
@@ -79,3 +83,16 @@ def render(template: str, language: str, context: dict, with_dutch: bool = False
                 for lang, body, heading in parts]
     html = _html.get_template("_layout.html").render(subject=subject, sections=sections)
     return Rendered(subject, text, html, tuple(lang for lang, _, _ in parts))
+
+
+def _opt_out_line(language: str, url: str) -> str:
+    source = _text.get_template(f"{OPT_OUT}/{resolve_language(OPT_OUT, language)}.txt")
+    return source.render(opt_out_url=url).strip()
+
+
+def render_sms(template: str, language: str, context: dict, link: str | None) -> Rendered:
+    """A text message: the subject in the person's language and one link, nothing more (an SMS
+    can be read by anyone holding the phone)."""
+    language = resolve_language(template, language)
+    subject, _ = _render_text(template, language, context)
+    return Rendered(subject, f"{subject}\n{link}" if link else subject, "", (language,))

@@ -1,6 +1,7 @@
 """The whole platform as processes, started as `make run` starts it: the five services, the
 gateway under gunicorn and the mail catcher, on the test vhost and database."""
 import email
+import json
 import email.policy
 import socket
 import sys
@@ -22,15 +23,21 @@ def free_port() -> int:
 class Platform:
     def __init__(self, run_dir: Path, gateway_amqp_uri: str | None = None):
         self.run_dir, self.maildir = Path(run_dir), Path(run_dir) / "mail"
-        self.gateway_port, self.smtp_port = free_port(), free_port()
+        self.smsdir = self.run_dir / "sms"
+        self.gateway_port, self.smtp_port, sms_port = free_port(), free_port(), free_port()
         self.base_url = f"http://127.0.0.1:{self.gateway_port}"
         self.env = {"SMTP_PORT": str(self.smtp_port), "SMTP_HOST": "127.0.0.1",
                     "PUBLIC_BASE_URL": self.base_url, "MAILCATCHER_DIR": str(self.maildir),
                     "GATEWAY_PORT": str(self.gateway_port), "GATEWAY_WORKERS": "1",
-                    "APPLY_RATE_LIMIT": "1000 per minute"}
+                    "APPLY_RATE_LIMIT": "1000 per minute", "EMAIL_PER_SECOND": "0",
+                    "SMS_SINK_PORT": str(sms_port), "SMS_SINK_DIR": str(self.smsdir),
+                    "SMS_API_URL": f"http://127.0.0.1:{sms_port}/2010-04-01",
+                    "SMS_ACCOUNT_SID": "ACtest", "SMS_AUTH_TOKEN": "test-token",
+                    "SMS_QUIET_HOURS": "0-0", "DEV_MESSAGES_DIR": str(self.run_dir)}
         gateway_env = {**self.env, **({"AMQP_URI": gateway_amqp_uri} if gateway_amqp_uri else {})}
         self.processes = [
             ManagedProcess("mail", [sys.executable, "scripts/mailcatcher.py"], run_dir, self.env),
+            ManagedProcess("sms", [sys.executable, "scripts/smssink.py"], run_dir, self.env),
             *[ServiceProcess(name, run_dir, self.env) for name in SERVICES],
             ManagedProcess("gateway", [sys.executable, "-m", "gunicorn", "--config",
                                        "gateway/gunicorn.conf.py", "gateway.wsgi:app"],
@@ -68,6 +75,11 @@ class Platform:
         found = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
                  for path in sorted(self.maildir.glob("*.eml"))]
         return [m for m in found if to is None or to in m["To"]]
+
+    def texts(self, to: str | None = None) -> list[dict]:
+        """Every text message the SMS sink received (to one number, if given), oldest first."""
+        found = [json.loads(path.read_text()) for path in sorted(self.smsdir.glob("*.json"))]
+        return [t for t in found if to is None or t["To"] == to]
 
     def logs(self) -> str:
         return "\n".join(f"--- {p.name} ---\n{p.log_tail(20)}" for p in self.processes)

@@ -17,8 +17,8 @@ def platform(infrastructure, tmp_path_factory):
 
 @pytest.fixture
 def fresh(clean, platform):
-    """Each test starts from empty tables and queues (and an empty mailbox)."""
-    for path in platform.maildir.glob("*.eml"):
+    """Each test starts from empty tables and queues (and an empty mailbox and SMS sink)."""
+    for path in [*platform.maildir.glob("*.eml"), *platform.smsdir.glob("*.json")]:
         path.unlink()
     return platform
 

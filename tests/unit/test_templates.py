@@ -3,24 +3,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from services.notifications.templates import TEMPLATES, languages_of, linkify, render
+from services.notifications.samples import INTERVIEW, SAMPLES, WHEN
+from services.notifications.templates import TEMPLATES, languages_of, linkify, render, render_sms
 
 LANGUAGES = {"nl", "en", "fr", "ar", "uk", "fa", "ti"}
-WHEN = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
-INTERVIEW = {"starts_at": WHEN, "mode": "in_person", "location": "Huis van de Wereld",
-             "minutes": 60, "reason": None}
-SAMPLES = {
-    "application_received": {"role": "participant", "status_url": "http://127.0.0.1:8000/status/abc"},
-    "intake_invitation": INTERVIEW, "intake_moved": INTERVIEW, "intake_cancelled": INTERVIEW,
-    "screening_decision": {"decision": "approved", "feedback": "Tot snel!", "role": "buddy"},
-    "buddy_invitation": {"invitation_url": "http://127.0.0.1:8000/account/setup/xyz",
-                         "expires_at": WHEN + timedelta(days=14)},
-    **{name: {"role": "participant", "partner_first_name": "Lotte", "reason": "completed",
-              "info_pack_url": "http://127.0.0.1:8000/info?lang=ar", "starts_at": WHEN,
-              "location": "Huis van de Wereld", "planned_end_on": (WHEN + timedelta(days=182)).date()}
-       for name in ("match_proposed", "introduction_invitation", "match_declined", "duo_formed", "duo_ended")},
-}
-TEMPLATE_NAMES = sorted(t.name for t in TEMPLATES.iterdir() if t.is_dir())
+TEMPLATE_NAMES = sorted(t.name for t in TEMPLATES.iterdir() if t.is_dir() and not t.name.startswith("_"))
 ALL = [(name, language) for name in TEMPLATE_NAMES for language in languages_of(name)]
 
 
@@ -84,3 +71,19 @@ def test_matching_messages_name_the_partner_and_link_the_info_pack(template):
     for role in ("buddy", "participant"):
         message = render(template, "nl", {"first_name": "Amina", **SAMPLES[template], "role": role})
         assert "Lotte" in message.text and "http://127.0.0.1:8000/info?lang=ar" in message.text
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_text_message_is_the_subject_and_one_link_never_the_details(language):
+    sms = render_sms("intake_invitation", language, {"first_name": "Amina", **INTERVIEW},
+                     "http://127.0.0.1:8000/status/abc")
+    assert sms.text.endswith("\nhttp://127.0.0.1:8000/status/abc") and sms.text.count("\n") == 1
+    assert "Huis van de Wereld" not in sms.text and "Amina" not in sms.text
+    assert len(sms.text) <= 160, "one SMS, or close to it"
+
+
+def test_every_email_says_how_to_stop_in_the_reader_s_language():
+    context = {"first_name": "Amina", **SAMPLES["duo_formed"], "opt_out_url": "http://127.0.0.1:8000/stop/t0k"}
+    arabic = render("duo_formed", "ar", context, with_dutch=True)
+    assert "لا تريد تلقي رسائل" in arabic.text and "http://127.0.0.1:8000/stop/t0k" in arabic.text
+    assert '<a href="http://127.0.0.1:8000/stop/t0k">' in arabic.html

@@ -5,6 +5,6 @@ listed here under the name of its method: handler names name queues, so they are
 wire contract. docs/events.md is the readable version of this catalogue.
 """
 from services.shared.contracts import Catalogue
-from services.shared.wire import duos, intake
+from services.shared.wire import duos, intake, notifications
 
-PLATFORM = Catalogue([*intake.CONTRACTS, *duos.CONTRACTS])
+PLATFORM = Catalogue([*intake.CONTRACTS, *duos.CONTRACTS, *notifications.CONTRACTS])

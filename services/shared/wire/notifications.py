@@ -1,10 +1,17 @@
 """What the notifications service takes and gives (RPC and API)."""
 from marshmallow import Schema, fields, validate
 
+from services.shared.contracts import Contract
+
+
+STATUSES = ("pending", "sent", "failed", "skipped", "superseded")
+
 
 class DeliveryFilter(Schema):
     person_id = fields.UUID()
-    status = fields.String(validate=validate.OneOf(("pending", "sent", "failed", "skipped")))
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    channel = fields.String(validate=validate.OneOf(("email", "sms", "none")))
+    template = fields.String(validate=validate.Regexp(r"^[a-z_]{1,60}$"))
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
 
 
@@ -22,4 +29,40 @@ class DeliveryView(Schema):
     attempts = fields.Integer()
     last_error = fields.String(allow_none=True)
     created_at = fields.AwareDateTime()
+    next_attempt_at = fields.AwareDateTime(metadata={"description": "when it goes (out): later for a reminder or after quiet hours"})
     sent_at = fields.AwareDateTime(allow_none=True)
+
+
+class OptOutInput(Schema):
+    opted_out = fields.Boolean(required=True)
+
+
+class PreviewView(Schema):
+    template = fields.String()
+    language = fields.String()
+    subject = fields.String()
+    text = fields.String()
+    html = fields.String()
+    sms = fields.String()
+    content_language = fields.String()
+
+
+class DeliveryOutcome(Schema):
+    """A message handed over (delivered) or given up on (failed): ids and facts, no content."""
+
+    delivery_id = fields.UUID(required=True)
+    person_id = fields.UUID(required=True)
+    template = fields.String(required=True)
+    channel = fields.String(required=True, validate=validate.OneOf(("email", "sms")))
+    attempts = fields.Integer(required=True)
+    at = fields.AwareDateTime(required=True)
+    error = fields.String(allow_none=True, load_default=None)
+
+
+CONTRACTS = [
+    Contract("notification_delivered", "notifications", DeliveryOutcome,
+             "a message was handed to the SMTP server or SMS provider (no consumer yet)"),
+    Contract("notification_failed", "notifications", DeliveryOutcome,
+             "a message could not be delivered, for good: the coordinator should reach the person "
+             "another way (no consumer yet)"),
+]

@@ -1,0 +1,70 @@
+"""What the coordinator and the public pages ask of notifications: the delivery log, a person's
+data, template previews, and opting out."""
+from sqlalchemy import select
+
+from services.notifications import contacts, deliveries, samples
+from services.notifications.models import Contact, Delivery
+from services.notifications.templates import TEMPLATES, languages_of, render, render_sms
+from services.shared.errors import NotFound
+from services.shared.models import is_uuid
+from services.shared.service import command, jsonable, load
+from services.shared.wire import notifications as wire
+
+
+class NotificationQueries:
+    @command
+    def list_deliveries(self, filters: dict = None) -> list[dict]:
+        found = deliveries.search(self.db, **load(wire.DeliveryFilter(), filters))
+        return wire.DeliveryView(many=True).dump(found)
+
+    @command
+    def export_person(self, person_id: str, actor_id: str = None) -> dict:
+        if not is_uuid(person_id):
+            return {"contact": None, "messages": []}
+        contact = self.db.get(Contact, str(person_id))
+        sent = self.db.scalars(select(Delivery).where(Delivery.person_id == str(person_id)))
+        kept = contact is not None and contact.erased_at is None
+        return jsonable({"contact": {k: getattr(contact, k) for k in contacts.FIELDS} if kept else None,
+                         "messages": wire.DeliveryView(many=True).dump(sent)})
+
+    @command
+    def list_templates(self) -> dict:
+        """Each template with the languages it is written in."""
+        return {name: languages_of(name) for name in sorted(samples.SAMPLES)}
+
+    @command
+    def preview_template(self, template: str, language: str, with_dutch: bool = True) -> dict:
+        """A template rendered with sample data, as email and as text message."""
+        if template not in samples.SAMPLES or not (TEMPLATES / template).is_dir():
+            raise NotFound("No such template.")
+        context = {**samples.SAMPLES[template], "first_name": samples.FIRST_NAME,
+                   "opt_out_url": f"{self.sender.base_url}/stop/sample"}
+        email = render(template, str(language), context, with_dutch=with_dutch)
+        sms = render_sms(template, str(language), context, f"{self.sender.base_url}/status/sample")
+        return wire.PreviewView().dump({"template": template, "language": email.languages[0],
+                                        "subject": email.subject, "text": email.text, "html": email.html,
+                                        "sms": sms.text, "content_language": ", ".join(email.languages)})
+
+    @command
+    def opt_out(self, token: str, opted_out: bool = True) -> dict:
+        """The person's own choice, from the link in their messages."""
+        contact = contacts.opt_out(self.db, str(token), bool(opted_out))
+        self.db.commit()
+        return {"language": contact.language, "opted_out": contact.opted_out_at is not None}
+
+    @command
+    def opt_out_status(self, token: str) -> dict:
+        contact = self.db.scalar(select(Contact).where(Contact.opt_out_token == str(token),
+                                                       Contact.erased_at.is_(None)))
+        if contact is None:
+            raise NotFound("This link is not valid.")
+        return {"language": contact.language, "opted_out": contact.opted_out_at is not None}
+
+    @command
+    def set_opt_out(self, person_id: str, data: dict) -> dict:
+        """The coordinator records a person's wish (by phone, at the desk, …)."""
+        if not is_uuid(person_id):
+            raise NotFound("No contact details for this person.")
+        contact = contacts.set_opt_out(self.db, person_id, load(wire.OptOutInput(), data)["opted_out"])
+        self.db.commit()
+        return {"person_id": contact.person_id, "opted_out": contact.opted_out_at is not None}
