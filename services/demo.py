@@ -51,6 +51,7 @@ APPLICANTS = [
      "dutch_level": "conversational", "availability": ["mon_evening", "thu_evening"], "interests": ["sports", "cycling"],
      "hopes": ["discover_town"], "district": "gorsem", "preferences": {"partner_gender": "male"}}, ["approved"], 45),
     ("participant", "Semhar", "Tekle", "ti", {"languages": [{"code": "ti", "level": "native"}],
+     "phone": "+32470550123", "channel": "sms",  # she reads text messages, not email
      "availability": ["tue_evening", "sun_afternoon"], "interests": ["walking", "coffee"],
      "hopes": ["someone_to_talk_to"], "district": "sint-truiden"}, ["approved"], 60),
     ("participant", "Grace", "Mbala", "fr", {"languages": [{"code": "fr", "level": "native"}], "dutch_level": "none",

@@ -72,7 +72,8 @@ def cancel_reminders(session: Session, appointment_uid: str) -> None:
     """A moved or cancelled appointment: the reminders not yet sent are withdrawn."""
     session.execute(update(Delivery).where(Delivery.appointment_uid == appointment_uid,
                                            Delivery.status == "pending")
-                    .values(status="superseded", last_error="the appointment changed"))
+                    .values(status="superseded", last_error="the appointment changed",
+                            body_text=None, body_html=None, calendar=None))
 
 
 def record_skipped(session: Session, message_id: str, person_id: str, template: str,

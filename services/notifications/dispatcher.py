@@ -37,7 +37,8 @@ class DeliveryDispatcher(NotifiedLoop):
     """Claims due deliveries (SKIP LOCKED, so several instances may run) and sends them."""
 
     identifier = "delivery-dispatcher"
-    batch_size = 20
+    batch_size = 100
+    smtp = None  # kept open while there is work, closed when idle
 
     def setup(self):
         config = self.container.config
@@ -59,39 +60,50 @@ class DeliveryDispatcher(NotifiedLoop):
                 for delivery in (d for d in due if d.channel == "sms"):
                     self._send_sms(session, delivery)
                 session.commit()
+        if len(due) < self.batch_size:
+            self._hang_up()
         return len(due) == self.batch_size
 
     def release(self):
         super().release()
+        self._hang_up()
         self.engine.dispose()
 
     def _send_emails(self, session, due):
         if not due:
             return
         try:
-            smtp = self.mailer.open()
+            self.smtp = self.smtp or self.mailer.open()
         except (OSError, smtplib.SMTPException) as exc:
             log.warning("SMTP server %s:%s unreachable: %s", self.settings.host, self.settings.port, exc)
             for delivery in due:
                 self._failed(session, delivery, f"SMTP unreachable: {exc}", permanent=False)
             return
-        try:
-            for delivery in due:
-                self._send_email(session, smtp, delivery)
-        finally:
+        for delivery in due:
+            self._send_email(session, delivery)
+
+    def _hang_up(self):
+        smtp, self.smtp = self.smtp, None
+        if smtp is not None:
             try:
                 smtp.quit()
             except (OSError, smtplib.SMTPException):
                 pass
 
-    def _send_email(self, session, smtp, delivery):
+    def _send_email(self, session, delivery):
         set_correlation_id(delivery.correlation_id)
         self.pace["email"].wait()
         try:
-            smtp.send_message(build_email(self.settings, delivery))
+            if self.smtp is None:
+                raise smtplib.SMTPServerDisconnected("the connection was lost earlier in this batch")
+            self.smtp.send_message(build_email(self.settings, delivery))
         except smtplib.SMTPRecipientsRefused as exc:
             self._failed(session, delivery, f"the address was refused: {exc}", permanent=True)
+        except ValueError as exc:  # a header the email package refuses: sending again cannot help
+            self._failed(session, delivery, f"the message cannot be built: {exc}", permanent=True)
         except (OSError, smtplib.SMTPException) as exc:
+            if isinstance(exc, (OSError, smtplib.SMTPServerDisconnected)):
+                self._hang_up()
             self._failed(session, delivery, f"{type(exc).__name__}: {exc}", permanent=False)
         else:
             self._delivered(session, delivery)

@@ -60,7 +60,7 @@ def _render_text(template: str, language: str, context: dict) -> tuple[str, str]
     source = _text.get_template(f"{template}/{language}.txt")
     helpers = {"when": partial(when, language=language), "day": partial(day, language=language)}
     scope = source.new_context({**context, **helpers})
-    subject = "".join(source.blocks["subject"](scope)).strip()
+    subject = " ".join("".join(source.blocks["subject"](scope)).split())  # one line, whatever a name holds
     body = "".join(source.blocks["body"](scope)).strip()
     return subject, body
 

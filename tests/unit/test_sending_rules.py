@@ -36,3 +36,19 @@ def test_quiet_hours_are_read_from_the_setting_and_a_wrong_one_is_named():
     assert quiet_hours("22-7") == (22, 7) and quiet_hours(None) == (21, 8)
     with pytest.raises(ValueError, match="SMS_QUIET_HOURS"):
         quiet_hours("21-24")
+
+
+def test_bulk_sends_are_paced_and_no_limit_means_none(monkeypatch):
+    from services.notifications import dispatcher
+    slept, clock = [], [100.0]
+    monkeypatch.setattr(dispatcher.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(dispatcher.eventlet, "sleep", lambda seconds: slept.append(seconds))
+    paced = dispatcher.Pace(50)
+    for _ in range(11):  # eleven sends at the same instant: ten wait their turn, 20 ms apart
+        paced.wait()
+    assert [round(s, 3) for s in slept if s] == [round(0.02 * n, 3) for n in range(1, 11)]
+    slept.clear()
+    unpaced = dispatcher.Pace(0)
+    for _ in range(100):
+        unpaced.wait()
+    assert slept == []
