@@ -87,14 +87,15 @@ def test_an_application_needs_a_way_to_reach_the_person(fresh, db):
     assert only_the_basics.status_code == 201, "the intake completes the rest"
 
 
-def test_a_phone_only_applicant_is_logged_as_not_emailed(fresh, api, db):
+def test_a_phone_only_applicant_gets_a_text_message_instead(fresh, api, db):
     created = requests.post(fresh.url("/api/v1/applications"), timeout=10,
                             json=a_minimal_application(email=None, phone="0470 12 34 56"))
     assert created.status_code == 201
-    deliveries = eventually(lambda: api.get(fresh.url("/api/v1/notifications"), params={
-        "person_id": created.json()["person_id"]}).json())
-    assert deliveries[0]["status"] == "skipped"
-    assert "no email address" in deliveries[0]["last_error"]
+    deliveries = eventually(lambda: [d for d in api.get(fresh.url("/api/v1/notifications"), params={
+        "person_id": created.json()["person_id"]}).json() if d["status"] == "sent"], timeout=15)
+    assert deliveries[0]["channel"] == "sms" and deliveries[0]["recipient"] == "+32470123456"
+    [text] = fresh.texts(to="+32470123456")
+    assert created.json()["status_url"] in text["Body"]
 
 
 def test_screening_rules_reach_the_caller_as_http_codes(fresh, api):
