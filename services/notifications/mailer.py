@@ -22,13 +22,15 @@ class SmtpSettings:
     password: str = ""
     tls: str = "none"  # none | starttls | ssl
     timeout: float = 10.0
+    ca_file: str = ""  # a CA to trust besides the system's (an internal relay's own)
 
     @classmethod
     def from_config(cls, config: dict) -> "SmtpSettings":
         return cls(host=config["SMTP_HOST"], port=int(config["SMTP_PORT"]),
                    sender=config["SMTP_FROM"], user=config.get("SMTP_USER") or "",
                    password=config.get("SMTP_PASSWORD") or "", tls=config.get("SMTP_TLS") or "none",
-                   timeout=float(config.get("SMTP_TIMEOUT_SECONDS") or 10))
+                   timeout=float(config.get("SMTP_TIMEOUT_SECONDS") or 10),
+                   ca_file=config.get("SMTP_CA_FILE") or "")
 
 
 def build_email(settings: SmtpSettings, delivery: Delivery, display_name: str = "") -> EmailMessage:
@@ -58,14 +60,15 @@ class Mailer:
         self.settings = settings
 
     def open(self) -> smtplib.SMTP:
+        """Connect (TLS from the start, or upgraded with STARTTLS; certificates verified) and log in."""
         s = self.settings
+        context = ssl.create_default_context(cafile=s.ca_file or None)
         if s.tls == "ssl":
-            smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout,
-                                    context=ssl.create_default_context())
+            smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
         else:
             smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
             if s.tls == "starttls":
-                smtp.starttls(context=ssl.create_default_context())
+                smtp.starttls(context=context)
         if s.user:
             smtp.login(s.user, s.password)
         return smtp
