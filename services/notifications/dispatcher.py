@@ -1,13 +1,13 @@
 """The dispatcher: sends queued deliveries in the background, woken by their NOTIFY; each
 outcome (delivered, or failed for good) is an event in the same transaction."""
 import logging
-import smtplib
 import time
 
 import eventlet
 
 from services.notifications import deliveries
-from services.notifications.mailer import Mailer, SmtpSettings, build_email
+from services.notifications.lanes import EmailLanes
+from services.notifications.mailer import Mailer, SmtpSettings
 from services.notifications.models import DELIVERY_CHANNEL, Base
 from services.notifications.sms import SendFailed, SmsProvider
 from services.shared.config import database_url
@@ -27,10 +27,11 @@ class Pace:
         self.interval, self.last = (1 / per_second if per_second > 0 else 0), 0.0
 
     def wait(self):
-        if self.interval:
+        if self.interval:  # the slot is taken before sleeping: several lanes share one pace
             now = time.monotonic()
-            eventlet.sleep(max(0.0, self.last + self.interval - now))
-            self.last = max(now, self.last + self.interval)
+            slot = max(now, self.last + self.interval)
+            self.last = slot
+            eventlet.sleep(slot - now)
 
 
 class DeliveryDispatcher(NotifiedLoop):
@@ -38,7 +39,6 @@ class DeliveryDispatcher(NotifiedLoop):
 
     identifier = "delivery-dispatcher"
     batch_size = 100
-    smtp = None  # kept open while there is work, closed when idle
 
     def setup(self):
         config = self.container.config
@@ -47,10 +47,12 @@ class DeliveryDispatcher(NotifiedLoop):
         self.sessions = session_factory(self.engine, Base.metadata, PLATFORM)
         self.listener = NotifyListener(libpq_url(url), DELIVERY_CHANNEL)
         self.settings = SmtpSettings.from_config(config)
-        self.mailer, self.sms = Mailer(self.settings), SmsProvider.from_config(config)
+        self.sms = SmsProvider.from_config(config)
         self.retry_base = float(config.get("NOTIFY_RETRY_BASE_SECONDS") or 30)
         self.pace = {"email": Pace(float(config.get("EMAIL_PER_SECOND") or 0)),
                      "sms": Pace(float(config.get("SMS_PER_SECOND") or 0))}
+        self.lanes = EmailLanes(Mailer(self.settings), int(config.get("SMTP_CONNECTIONS") or 4),
+                                self.pace["email"])
 
     def run_once(self) -> bool:
         with self.sessions() as session:
@@ -61,52 +63,20 @@ class DeliveryDispatcher(NotifiedLoop):
                     self._send_sms(session, delivery)
                 session.commit()
         if len(due) < self.batch_size:
-            self._hang_up()
+            self.lanes.hang_up()
         return len(due) == self.batch_size
 
     def release(self):
         super().release()
-        self._hang_up()
+        self.lanes.hang_up()
         self.engine.dispose()
 
     def _send_emails(self, session, due):
-        if not due:
-            return
-        try:
-            self.smtp = self.smtp or self.mailer.open()
-        except (OSError, smtplib.SMTPException) as exc:
-            log.warning("SMTP server %s:%s unreachable: %s", self.settings.host, self.settings.port, exc)
-            for delivery in due:
-                self._failed(session, delivery, f"SMTP unreachable: {exc}", permanent=False)
-            return
-        for delivery in due:
-            self._send_email(session, delivery)
-
-    def _hang_up(self):
-        smtp, self.smtp = self.smtp, None
-        if smtp is not None:
-            try:
-                smtp.quit()
-            except (OSError, smtplib.SMTPException):
-                pass
-
-    def _send_email(self, session, delivery):
-        set_correlation_id(delivery.correlation_id)
-        self.pace["email"].wait()
-        try:
-            if self.smtp is None:
-                raise smtplib.SMTPServerDisconnected("the connection was lost earlier in this batch")
-            self.smtp.send_message(build_email(self.settings, delivery))
-        except smtplib.SMTPRecipientsRefused as exc:
-            self._failed(session, delivery, f"the address was refused: {exc}", permanent=True)
-        except ValueError as exc:  # a header the email package refuses: sending again cannot help
-            self._failed(session, delivery, f"the message cannot be built: {exc}", permanent=True)
-        except (OSError, smtplib.SMTPException) as exc:
-            if isinstance(exc, (OSError, smtplib.SMTPServerDisconnected)):
-                self._hang_up()
-            self._failed(session, delivery, f"{type(exc).__name__}: {exc}", permanent=False)
-        else:
-            self._delivered(session, delivery)
+        for outcome in self.lanes.send_all(due):
+            if outcome.error is None:
+                self._delivered(session, outcome.delivery)
+            else:
+                self._failed(session, outcome.delivery, outcome.error, outcome.permanent)
 
     def _send_sms(self, session, delivery):
         set_correlation_id(delivery.correlation_id)

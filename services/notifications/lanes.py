@@ -1,0 +1,68 @@
+"""Email on several SMTP connections at once: while one waits for the server's answer, the next
+message goes out on another. Each lane keeps its connection while there is work."""
+import smtplib
+from dataclasses import dataclass
+
+import eventlet
+
+from services.notifications.mailer import Mailer, build_email
+from services.notifications.models import Delivery
+from services.shared.tracing import set_correlation_id
+
+
+@dataclass
+class Outcome:
+    delivery: Delivery
+    error: str | None = None  # None: handed to the SMTP server
+    permanent: bool = False
+
+
+class EmailLanes:
+    def __init__(self, mailer: Mailer, lanes: int, pace):
+        self.mailer, self.pace = mailer, pace
+        self.connections = [None] * max(1, lanes)
+
+    def send_all(self, due: list[Delivery]) -> list[Outcome]:
+        """Send every delivery, spread over the lanes; the outcome of each."""
+        chunks = [due[lane::len(self.connections)] for lane in range(len(self.connections))]
+        pool = eventlet.GreenPool(len(self.connections))
+        results = pool.imap(self._send_chunk, range(len(chunks)), chunks)
+        return [outcome for chunk in results for outcome in chunk]
+
+    def hang_up(self):
+        for lane in range(len(self.connections)):
+            self._close(lane)
+
+    def _send_chunk(self, lane: int, chunk: list[Delivery]) -> list[Outcome]:
+        if not chunk:
+            return []
+        try:
+            self.connections[lane] = self.connections[lane] or self.mailer.open()
+        except (OSError, smtplib.SMTPException) as exc:
+            return [Outcome(d, f"SMTP unreachable: {exc}") for d in chunk]
+        return [self._send_one(lane, delivery) for delivery in chunk]
+
+    def _send_one(self, lane: int, delivery: Delivery) -> Outcome:
+        set_correlation_id(delivery.correlation_id)
+        self.pace.wait()
+        try:
+            if self.connections[lane] is None:
+                raise smtplib.SMTPServerDisconnected("the connection was lost earlier in this batch")
+            self.connections[lane].send_message(build_email(self.mailer.settings, delivery))
+        except smtplib.SMTPRecipientsRefused as exc:
+            return Outcome(delivery, f"the address was refused: {exc}", permanent=True)
+        except ValueError as exc:  # a header the email package refuses: sending again cannot help
+            return Outcome(delivery, f"the message cannot be built: {exc}", permanent=True)
+        except (OSError, smtplib.SMTPException) as exc:
+            if isinstance(exc, (OSError, smtplib.SMTPServerDisconnected)):
+                self._close(lane)
+            return Outcome(delivery, f"{type(exc).__name__}: {exc}")
+        return Outcome(delivery)
+
+    def _close(self, lane: int):
+        connection, self.connections[lane] = self.connections[lane], None
+        if connection is not None:
+            try:
+                connection.quit()
+            except (OSError, smtplib.SMTPException):
+                pass
