@@ -33,4 +33,9 @@ def me():
         flash(_("Thank you: your profile is up to date."))
         return redirect(url_for(".me"))
     mine = remote.call("intake", "get_own_profile", g.account["id"])
-    return render_template("portal/me.html", mine=mine, posted=as_form(mine["profile"]), errors={})
+    duos = remote.call("matching", "list_duos", {"person_id": mine["person_id"], "status": "live"})
+    proposals = remote.call("matching", "list_proposals", {"person_id": mine["person_id"], "status": "open"})
+    partners = [x["participant_id"] for x in [*duos, *proposals] if x["participant_id"]]
+    names = remote.call("intake", "names_of", partners) if partners else {}
+    return render_template("portal/me.html", mine=mine, posted=as_form(mine["profile"]), errors={},
+                           duos=duos, proposals=proposals, names=names)

@@ -82,3 +82,23 @@ def test_a_matched_newcomer_sees_it_on_the_status_page_and_reads_the_info_pack_i
     pack = requests.get(fresh.url("/info?lang=ar"), timeout=10)
     assert 'dir="rtl"' in pack.text and "ملف المعلومات" in pack.text
     assert "In het Nederlands" in pack.text and "de informatiemap" in pack.text
+
+
+def test_a_buddy_sees_their_duo_on_their_own_page(fresh, api):
+    amina = approved(fresh, api, "participant", language="ar", first_name="Amina")
+    lotte = approved(fresh, api, "buddy", language="nl", first_name="Lotte")
+    proposal = api.post(fresh.url("/api/v1/matching/proposals"),
+                        json={"buddy_id": lotte["person_id"], "participant_id": amina["person_id"]}).json()
+    for side in ("buddy", "participant"):
+        api.post(fresh.url(f"/api/v1/matching/proposals/{proposal['id']}/answers"), json={"side": side, "answer": "yes"})
+    invitation = eventually(lambda: [m for m in fresh.mails(to=lotte["email"]) if "account" in m["Subject"]], timeout=15)[0]
+    link = next(word for word in invitation.get_body(("plain",)).get_content().split() if "/account/setup/" in word)
+    browser = requests.Session()
+    form = browser.get(link)
+    browser.post(link, data={"csrf_token": csrf_of(form), "password": "een lange wachtwoordzin",
+                             "password_again": "een lange wachtwoordzin"})
+    login = browser.get(fresh.url("/login"))
+    me = browser.post(fresh.url("/login"), data={"csrf_token": csrf_of(login), "email": lotte["email"],
+                                                 "password": "een lange wachtwoordzin"})
+    assert me.url.endswith("/me") and "Jij en Amina zijn een duo sinds" in me.text
+    assert "/info?lang=nl" in me.text

@@ -33,6 +33,7 @@ class OwnProfileInput(Schema):
 
 
 class OwnProfileView(Schema):
+    person_id = fields.UUID(attribute="id")
     first_name = fields.String()
     email = fields.String(allow_none=True)
     phone = fields.String(allow_none=True)
