@@ -17,14 +17,13 @@ def propose(session: Session, data: dict) -> Proposal:
     """Propose a pair; a choice other than the participant's top suggestion needs a reason."""
     buddy_id, participant_id = str(data["buddy_id"]), str(data["participant_id"])
     _lock_candidates(session, buddy_id, participant_id)
-    found = suggest.for_person(session, participant_id, limit=1000)
-    chosen = next((s for s in found["suggestions"] if s["person_id"] == buddy_id), None)
+    found = suggest.choice(session, participant_id, buddy_id)
+    chosen = found["chosen"]
     if chosen is None:
-        excluded = next((e["constraints"] for e in found["excluded"] if e["person_id"] == buddy_id), None)
-        raise Conflict(f"This pair cannot be proposed: {', '.join(excluded)}." if excluded
+        raise Conflict(f"This pair cannot be proposed: {', '.join(found['excluded'])}." if found["excluded"]
                        else "This buddy is not in the matching pool.")
     reason = data.get("reason") or (DRAFT_CHOICE if data.get("from_draft") else None)
-    if found["suggestions"][0]["person_id"] != buddy_id and not reason:
+    if found["top"] != buddy_id and not reason:
         raise InvalidInput({"reason": ["This is not the top suggestion: say why you chose it."]})
     proposal = Proposal(buddy_id=buddy_id, participant_id=participant_id, score=chosen["score"],
                         criteria=chosen["criteria"], choice_reason=reason, status="proposed",

@@ -20,24 +20,46 @@ def _scored(session: Session, buddies, participants, today: date):
 def for_person(session: Session, person_id: str, limit: int = 10, today: date | None = None) -> dict:
     """The best partners for a pooled person, each explained, and who was left out and why."""
     today = today or date.today()
+    person, others, scores, pick, ranked = _ranked(session, person_id, today)
+    feasible = pick(scores.feasible)
+    return {"person_id": person.person_id, "role": person.role, "capacity": person.capacity,
+            "room": person.room, "suggestions": [_suggestion(person, others[i], scores, pick, i, today)
+                                                 for i in ranked[:limit]],
+            "excluded": [_exclusion(person, others[i], scores, pick, i)
+                         for i in np.flatnonzero(~feasible)]}
+
+
+def choice(session: Session, participant_id: str, buddy_id: str, today: date | None = None) -> dict:
+    """What proposing a pair needs: the participant's top buddy, and the chosen buddy's
+    suggestion with its breakdown, or the constraints that exclude the pair."""
+    today = today or date.today()
+    person, others, scores, pick, ranked = _ranked(session, participant_id, today)
+    index = next((i for i, other in enumerate(others) if other.person_id == str(buddy_id)), None)
+    found = {"top": others[ranked[0]].person_id if ranked else None, "chosen": None, "excluded": None}
+    if index is None or person.role != "participant":
+        return found
+    if not pick(scores.feasible)[index]:
+        return {**found, "excluded": _exclusion(person, others[index], scores, pick, index)["constraints"]}
+    return {**found, "chosen": _suggestion(person, others[index], scores, pick, index, today)}
+
+
+def _ranked(session, person_id, today):
+    """One person against the other side, scored: the pooled person, the others, the scores, how
+    to read this person's column (or row) of them, and the feasible others best first."""
     person = pool.person(session, person_id)
     if person is None:
         raise NotFound("This person is not in the matching pool.")
     if person.role == "participant":
         others = pool.people(session, "buddy")
-        b, p, scores = _scored(session, others, [person], today)
+        scores = _scored(session, others, [person], today)[2]
         pick = lambda matrix: matrix[:, 0]  # noqa: E731 - one column: this participant
     else:
         others = pool.people(session, "participant", status="waiting")
-        b, p, scores = _scored(session, [person], others, today)
+        scores = _scored(session, [person], others, today)[2]
         pick = lambda matrix: matrix[0, :]  # noqa: E731 - one row: this buddy
     total, feasible = pick(scores.total), pick(scores.feasible)
     ranked = sorted(np.flatnonzero(feasible), key=lambda i: (-total[i], others[i].person_id))
-    return {"person_id": person.person_id, "role": person.role, "capacity": person.capacity,
-            "room": person.room, "suggestions": [_suggestion(person, others[i], scores, pick, i, today)
-                            for i in ranked[:limit]],
-            "excluded": [_exclusion(person, others[i], scores, pick, i)
-                         for i in np.flatnonzero(~feasible)]}
+    return person, others, scores, pick, ranked
 
 
 def _pair(person, other):
@@ -59,12 +81,6 @@ def _suggestion(person, other, scores, pick, i, today) -> dict:
 def _exclusion(person, other, scores, pick, i) -> dict:
     return {"person_id": other.person_id, "role": other.role,
             "constraints": [name for name in CONSTRAINTS if pick(scores.excluded[name])[i]]}
-
-
-def top_buddy(session: Session, participant_id: str) -> str | None:
-    """The participant's first suggestion, if any (to know when a choice needs a reason)."""
-    found = for_person(session, participant_id, limit=1)["suggestions"]
-    return found[0]["person_id"] if found else None
 
 
 def draft(session: Session, locked=(), forbidden=(), today: date | None = None) -> dict:
