@@ -1,12 +1,27 @@
+import sys
+
 import pytest
 from sqlalchemy import text
 
 from services.intake.service import IntakeService
+from tests.support.platform import free_port
+from tests.support.processes import ManagedProcess
 
 
 @pytest.fixture(autouse=True)
 def _clean_state(clean):
     """Integration tests start from empty tables and queues."""
+
+
+@pytest.fixture
+def smtp(tmp_path):
+    """The mail catcher on a port of its own (not started yet)."""
+    port, maildir = free_port(), tmp_path / "mail"
+    catcher = ManagedProcess("mail", [sys.executable, "scripts/mailcatcher.py"], tmp_path,
+                             {"SMTP_PORT": str(port), "MAILCATCHER_DIR": str(maildir)})
+    catcher.port, catcher.maildir = port, maildir
+    yield catcher
+    catcher.stop()
 
 
 @pytest.fixture

@@ -2,33 +2,18 @@
 calendar file for interviews; retried while SMTP is down; forgotten on erasure."""
 import email
 import email.policy
-import sys
 import uuid
 from datetime import datetime, timedelta, timezone
 
 import icalendar
-import pytest
 from sqlalchemy import text
 
 from services.notifications.service import NotificationsService
 from tests.support.events import an_event, publish
-from tests.support.platform import free_port
-from tests.support.processes import ManagedProcess
 from tests.support.waiting import eventually
 
 PERSON = "5b0e2f7a-1111-4000-8000-000000000001"
 STARTS = datetime(2030, 3, 4, 9, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def smtp(tmp_path):
-    """The mail catcher on a port of its own (not started yet)."""
-    port, maildir = free_port(), tmp_path / "mail"
-    catcher = ManagedProcess("mail", [sys.executable, "scripts/mailcatcher.py"], tmp_path,
-                             {"SMTP_PORT": str(port), "MAILCATCHER_DIR": str(maildir)})
-    catcher.port, catcher.maildir = port, maildir
-    yield catcher
-    catcher.stop()
 
 
 def received(smtp) -> list:

@@ -11,8 +11,8 @@ from sqlalchemy import text
 
 from services.notifications.service import NotificationsService
 from services.shared.dates import LOCAL_TIME
-from tests.integration.test_notifications import PERSON, application_received, deliveries, interview, received, smtp  # noqa: F401
-from tests.support.events import an_event, publish
+from tests.integration.test_notifications import PERSON, application_received, deliveries, interview, received
+from tests.support.events import publish
 from tests.support.platform import free_port
 from tests.support.processes import ManagedProcess
 from tests.support.waiting import eventually
@@ -34,7 +34,7 @@ def sms(tmp_path):
     sink.stop()
 
 
-def notifications(start_service, sms, smtp, **overrides):  # noqa: F811 - the fixture, passed on
+def notifications(start_service, sms, smtp, **overrides):
     smtp.start()
     settings = {"SMTP_PORT": smtp.port, "SMS_QUIET_HOURS": "0-0", "NOTIFY_RETRY_BASE_SECONDS": 0.2,
                 "SMS_API_URL": f"http://127.0.0.1:{sms.port}/2010-04-01", **ACCOUNT}
@@ -47,7 +47,7 @@ def outbox(db, event_type) -> list[dict]:
             "SELECT payload FROM notifications.outbox WHERE event_type = :t ORDER BY id"), {"t": event_type})]
 
 
-def test_someone_without_email_gets_a_short_text_in_their_language_with_the_link(start_service, sms, smtp, config, db):  # noqa: F811
+def test_someone_without_email_gets_a_short_text_in_their_language_with_the_link(start_service, sms, smtp, config, db):
     notifications(start_service, sms, smtp)
     publish(config, application_received(language="ar", email=None, phone=PHONE, channel="sms"))
     [message] = eventually(sms.texts, timeout=15)
@@ -57,7 +57,7 @@ def test_someone_without_email_gets_a_short_text_in_their_language_with_the_link
     assert (delivered["channel"], delivered["template"], delivered["person_id"]) == ("sms", "application_received", PERSON)
 
 
-def test_a_provider_hiccup_is_retried_and_a_refused_number_fails_for_good(start_service, tmp_path, smtp, config, db):  # noqa: F811
+def test_a_provider_hiccup_is_retried_and_a_refused_number_fails_for_good(start_service, tmp_path, smtp, config, db):
     port = free_port()
     sink = ManagedProcess("sms", [sys.executable, "scripts/smssink.py"], tmp_path,
                           {"SMS_SINK_PORT": str(port), "SMS_SINK_DIR": str(tmp_path / "sms"),
@@ -81,7 +81,7 @@ def test_a_provider_hiccup_is_retried_and_a_refused_number_fails_for_good(start_
         sink.stop()
 
 
-def test_no_text_message_in_quiet_hours(start_service, sms, smtp, config, db):  # noqa: F811
+def test_no_text_message_in_quiet_hours(start_service, sms, smtp, config, db):
     now = datetime.now(LOCAL_TIME).hour
     notifications(start_service, sms, smtp, SMS_QUIET_HOURS=f"{now}-{(now + 3) % 24}")  # quiet now
     publish(config, application_received(email=None, phone=PHONE, channel="sms"))
@@ -92,7 +92,7 @@ def test_no_text_message_in_quiet_hours(start_service, sms, smtp, config, db):  
     assert due > datetime.now(timezone.utc) + timedelta(hours=2), "sent when the quiet hours end"
 
 
-def test_a_reminder_is_planned_for_the_day_before_and_withdrawn_when_the_interview_moves(start_service, sms, smtp, config, db):  # noqa: F811
+def test_a_reminder_is_planned_for_the_day_before_and_withdrawn_when_the_interview_moves(start_service, sms, smtp, config, db):
     notifications(start_service, sms, smtp)
     publish(config, application_received(language="nl"))
     publish(config, interview("intake_scheduled", 0))
@@ -113,7 +113,7 @@ def planned(db):
                                        " ORDER BY created_at")).all()
 
 
-def test_someone_who_opted_out_gets_nothing_more_and_the_log_says_why(start_service, sms, smtp, config, db, rpc):  # noqa: F811
+def test_someone_who_opted_out_gets_nothing_more_and_the_log_says_why(start_service, sms, smtp, config, db, rpc):
     notifications(start_service, sms, smtp)
     publish(config, application_received())
     eventually(lambda: len(received(smtp)) == 1, timeout=15)

@@ -1,9 +1,7 @@
 """Every message template renders in every language it has, right-to-left where needed."""
-from datetime import datetime, timedelta, timezone
-
 import pytest
 
-from services.notifications.samples import INTERVIEW, SAMPLES, WHEN
+from services.notifications.samples import INTERVIEW, SAMPLES
 from services.notifications.templates import TEMPLATES, languages_of, linkify, render, render_sms
 
 LANGUAGES = {"nl", "en", "fr", "ar", "uk", "fa", "ti"}
