@@ -4,7 +4,8 @@ sees what the demo sent."""
 import requests
 
 from tests.e2e.test_portal import csrf_of, signed_in
-from tests.e2e.test_stages import applied, mails_to
+from tests.e2e.test_stages import applied
+from tests.support.mailbox import mails_to
 from tests.support.waiting import eventually
 
 
