@@ -93,10 +93,10 @@ def _log(session, message_id, person_id, template, language, **values):
 
 
 def claim_due(session: Session, limit: int) -> list[Delivery]:
-    """Pending deliveries whose time has come, locked for this sender only."""
+    """Pending deliveries whose time has come, oldest first, locked for this sender only."""
     return list(session.scalars(
         select(Delivery).where(Delivery.status == "pending", Delivery.next_attempt_at <= utcnow())
-        .order_by(Delivery.next_attempt_at).limit(limit).with_for_update(skip_locked=True)))
+        .order_by(Delivery.next_attempt_at, Delivery.created_at).limit(limit).with_for_update(skip_locked=True)))
 
 
 def mark_sent(delivery: Delivery) -> None:

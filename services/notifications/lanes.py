@@ -1,6 +1,8 @@
 """Email on several SMTP connections at once: while one waits for the server's answer, the next
-message goes out on another. Each lane keeps its connection while there is work."""
+message goes out on another. Each lane keeps its connection while there is work, and each
+recipient keeps to one lane, so one person's messages arrive in the order they were queued."""
 import smtplib
+import zlib
 from dataclasses import dataclass
 
 import eventlet
@@ -23,8 +25,10 @@ class EmailLanes:
         self.connections = [None] * max(1, lanes)
 
     def send_all(self, due: list[Delivery]) -> list[Outcome]:
-        """Send every delivery, spread over the lanes; the outcome of each."""
-        chunks = [due[lane::len(self.connections)] for lane in range(len(self.connections))]
+        """Send every delivery, spread over the lanes by recipient; the outcome of each."""
+        chunks = [[] for _ in self.connections]
+        for delivery in due:
+            chunks[zlib.crc32(delivery.recipient.encode()) % len(chunks)].append(delivery)
         pool = eventlet.GreenPool(len(self.connections))
         results = pool.imap(self._send_chunk, range(len(chunks)), chunks)
         return [outcome for chunk in results for outcome in chunk]
