@@ -20,6 +20,14 @@ def call(service: str, method: str, *args, **kwargs):
     return pool().call(_borrowed(), service, method, *args, **kwargs)
 
 
+def call_together(*calls: tuple) -> list:
+    """Several calls, each `(service, method, *args)`, sent at once; their answers in order."""
+    borrowed = _borrowed()
+    replies = [(service, pool().call_async(borrowed, service, method, *args))
+               for service, method, *args in calls]
+    return [pool().wait(borrowed, service, reply) for service, reply in replies]
+
+
 def call_each(service_names, method: str, health_pool: RpcPool) -> dict:
     """Ask every service the same question at once; each answer or the exception it raised."""
     borrowed = health_pool.borrow(g.get("correlation_id"))

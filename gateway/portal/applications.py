@@ -11,6 +11,7 @@ from services.shared.wire.applications import ApplicationFilter, ScreeningInput
 
 bp = Blueprint("portal_applications", __name__, url_prefix="/portal/applications")
 FILTERS = ("role", "status", "language", "waiting", "duplicates")
+PAGE_SIZE = 25  # rows a coordinator can take in at once; the rest is a click away
 
 
 @bp.route("")
@@ -19,9 +20,11 @@ def inbox():
     filters = {k: v for k, v in request.args.items() if k in FILTERS and v}
     if problems(ApplicationFilter(), filters):
         filters = {}
-    found = remote.call("intake", "list_applications", filters)
-    return render_template("portal/applications.html", applications=found, filters=filters,
-                           spoken=language_options())
+    page = min(max(1, request.args.get("page", 1, type=int)), 10_000)
+    found = remote.call("intake", "list_applications",
+                        {**filters, "limit": PAGE_SIZE + 1, "offset": (page - 1) * PAGE_SIZE})
+    return render_template("portal/applications.html", applications=found[:PAGE_SIZE], filters=filters,
+                           spoken=language_options(), page=page, more=len(found) > PAGE_SIZE)
 
 
 @bp.route("/<application_id>")

@@ -1,13 +1,15 @@
 """The coordinator's application inbox: filters, and who has waited too long for a first
-contact (the programme's target counts working days: weekends and Belgian holidays do not)."""
-from datetime import date, datetime, timedelta
+contact (the programme's target counts working days in Sint-Truiden: weekends and Belgian
+holidays do not). Filtering, counting and paging happen in the database."""
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 import holidays
-from sqlalchemy import select
+from sqlalchemy import and_, func, not_, select
 from sqlalchemy.orm import Session
 
 from services.intake.models import Application, Person
+from services.shared.dates import LOCAL_TIME
 
 
 @lru_cache(maxsize=8)
@@ -28,10 +30,15 @@ def working_days_between(start: date, end: date) -> int:
     return count
 
 
+def local_day(moment: datetime) -> date:
+    """The day it was in Sint-Truiden at that moment."""
+    return moment.astimezone(LOCAL_TIME).date()
+
+
 def waiting_days(application: Application, now: datetime) -> int:
     """Working days the applicant has waited for a first contact (or waited until it came)."""
     until = application.first_contact_at or now
-    return working_days_between(application.submitted_at.date(), until.date())
+    return working_days_between(local_day(application.submitted_at), local_day(until))
 
 
 def is_overdue(application: Application, now: datetime, target_days: int) -> bool:
@@ -39,11 +46,18 @@ def is_overdue(application: Application, now: datetime, target_days: int) -> boo
     return application.first_contact_at is None and waiting_days(application, now) > target_days
 
 
-def search(session: Session, now: datetime, target_days: int, role=None, status=None,
-           language=None, waiting=None, duplicates=None, limit=100, offset=0) -> list[Application]:
-    """The inbox, oldest first (those who waited longest come first)."""
-    query = select(Application).join(Person).where(Person.erased_at.is_(None)) \
-        .order_by(Application.submitted_at)
+def overdue_before(now: datetime, target_days: int) -> datetime:
+    """Uncontacted applications submitted before this moment are overdue (what is_overdue says,
+    as one comparison the database can make)."""
+    day, counted = local_day(now), 0
+    while counted <= target_days:
+        counted += is_working_day(day)
+        day -= timedelta(days=1)
+    return datetime.combine(day + timedelta(days=1), time.min, LOCAL_TIME)
+
+
+def _inbox(now, target_days, role=None, status=None, language=None, waiting=None, duplicates=None):
+    query = select(Application).join(Person).where(Person.erased_at.is_(None))
     for column, value in ((Application.role, role), (Application.status, status),
                           (Person.language, language)):
         if value:
@@ -51,7 +65,28 @@ def search(session: Session, now: datetime, target_days: int, role=None, status=
     if duplicates is not None:
         query = query.where(Application.duplicate_of.is_not(None) if duplicates
                             else Application.duplicate_of.is_(None))
-    found = list(session.scalars(query))
     if waiting:
-        found = [a for a in found if is_overdue(a, now, target_days) == (waiting == "overdue")]
-    return found[offset:offset + limit]
+        late = and_(Application.first_contact_at.is_(None),
+                    Application.submitted_at < overdue_before(now, target_days))
+        query = query.where(late if waiting == "overdue" else not_(late))
+    return query
+
+
+def search(session: Session, now: datetime, target_days: int, limit=100, offset=0,
+           **filters) -> list[Application]:
+    """The inbox, oldest first (those who waited longest come first)."""
+    query = _inbox(now, target_days, **filters).order_by(Application.submitted_at, Application.id)
+    return list(session.scalars(query.limit(limit).offset(offset)))
+
+
+def count(session: Session, now: datetime, target_days: int, **filters) -> int:
+    """How many applications the inbox holds with these filters."""
+    query = _inbox(now, target_days, **filters).with_only_columns(func.count(Application.id))
+    return session.scalar(query)
+
+
+def summary(session: Session, now: datetime, target_days: int) -> dict:
+    """What needs the coordinator's attention: counts, and who has waited longest."""
+    return {"received": count(session, now, target_days, status="received"),
+            "overdue": count(session, now, target_days, waiting="overdue"),
+            "longest_waiting": search(session, now, target_days, limit=5, status="received")}

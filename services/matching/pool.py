@@ -8,6 +8,7 @@ from services.matching.models import LIVE_DUOS, OPEN_PROPOSALS, Candidate, Decli
 from services.matching.profiles import Person
 from services.shared.errors import NotFound
 from services.shared.models import utcnow
+from services.shared.wire.vocabulary import ROLES
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,13 @@ def listing(session: Session, role: str | None = None, status: str | None = "wai
     if role:
         query = query.where(Candidate.role == role)
     return list(session.scalars(query))
+
+
+def waiting_by_role(session: Session) -> dict:
+    """How many buddies and participants wait for a match."""
+    counts = dict(session.execute(select(Candidate.role, func.count()).where(
+        Candidate.status == "waiting").group_by(Candidate.role)).all())
+    return {role: counts.get(role, 0) for role in ROLES}
 
 
 def waiting(session: Session, role: str | None = None) -> list[Candidate]:

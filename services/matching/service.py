@@ -37,6 +37,10 @@ class MatchingService(BackboneService):
         return wire.CandidateView(many=True).dump(pool.board(self.db, **load(wire.CandidateFilter(), filters)))
 
     @command
+    def get_pool_summary(self) -> dict:
+        return {"waiting": pool.waiting_by_role(self.db)}
+
+    @command
     def set_capacity(self, person_id: str, data: dict) -> dict:
         candidate = pool.set_capacity(self.db, _id(person_id), load(wire.CapacityInput(), data)["capacity"])
         self.db.commit()

@@ -3,7 +3,7 @@ with back-off, and give up visibly."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -12,6 +12,7 @@ from services.notifications.templates import render, render_sms
 from services.shared.dates import LOCAL_TIME
 from services.shared.models import new_id, utcnow
 from services.shared.tracing import current_correlation_id
+from services.shared.wire.notifications import STATUSES
 
 MAX_ATTEMPTS = 8
 
@@ -128,3 +129,9 @@ def search(session: Session, limit=100, **filters) -> list[Delivery]:
         if value:
             query = query.where(getattr(Delivery, name) == str(value))
     return list(session.scalars(query))
+
+
+def counts_by_status(session: Session) -> dict:
+    """How many deliveries there are of each status (pending, sent, failed, skipped, superseded)."""
+    counts = dict(session.execute(select(Delivery.status, func.count()).group_by(Delivery.status)).all())
+    return {status: counts.get(status, 0) for status in STATUSES}

@@ -18,6 +18,10 @@ class NotificationQueries:
         return wire.DeliveryView(many=True).dump(found)
 
     @command
+    def get_delivery_summary(self) -> dict:
+        return deliveries.counts_by_status(self.db)
+
+    @command
     def export_person(self, person_id: str, actor_id: str = None) -> dict:
         if not is_uuid(person_id):
             return {"contact": None, "messages": []}

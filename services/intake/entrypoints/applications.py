@@ -6,7 +6,7 @@ from services.intake.models import Person
 from services.shared.config import public_base_url
 from services.shared.models import is_uuid, utcnow
 from services.shared.service import command, load
-from services.shared.wire.application_views import ApplicationStatus, ApplicationView
+from services.shared.wire.application_views import ApplicationStatus, ApplicationView, InboxSummary
 from services.shared.wire.applications import (
     ApplicationCreated, ApplicationFilter, ApplicationSubmission, ScreeningInput,
 )
@@ -29,8 +29,16 @@ class ApplicationEntrypoints:
 
     @command
     def list_applications(self, filters: dict = None) -> list[dict]:
-        found = inbox.search(self.db, utcnow(), self._target_days(), **load(ApplicationFilter(), filters))
-        return [self._view(application) for application in found]
+        now, target = utcnow(), self._target_days()
+        found = inbox.search(self.db, now, target, **load(ApplicationFilter(), filters))
+        return ApplicationView(many=True).dump([views.application(a, now, target) for a in found])
+
+    @command
+    def get_inbox_summary(self) -> dict:
+        now, target = utcnow(), self._target_days()
+        found = inbox.summary(self.db, now, target)
+        views_of = [views.application(a, now, target) for a in found["longest_waiting"]]
+        return InboxSummary().dump({**found, "longest_waiting": views_of})
 
     @command
     def get_application_status(self, token: str) -> dict:

@@ -58,6 +58,15 @@ class ApplicationView(Schema):
     intake = fields.Nested(IntakeSummary, allow_none=True)
 
 
+class InboxSummary(Schema):
+    """What needs the coordinator's attention in the inbox."""
+
+    received = fields.Integer(metadata={"description": "applications not yet in touch"})
+    overdue = fields.Integer(metadata={"description": "no first contact within the target"})
+    longest_waiting = fields.List(fields.Nested(ApplicationView),
+                                  metadata={"description": "the five received ones waiting longest"})
+
+
 class ApplicationStatus(Schema):
     """What the applicant sees on their status page: nothing more than their own progress."""
 
