@@ -1,5 +1,5 @@
 """python -m bench  (make bench)"""
-from bench import backbone, emails, journey, matching  # noqa: I001 - bench/__init__ sets the environment first
+from bench import backbone, emails, journey, load, matching  # noqa: I001 - bench/__init__ sets the environment first
 
 import logging
 
@@ -13,6 +13,7 @@ def main():
     backbone.main()
     matching.main()
     journey.main(load_config())
+    load.main(load_config())
     emails.main(load_config())
 
 

@@ -21,14 +21,14 @@ def free_port() -> int:
 
 
 class Platform:
-    def __init__(self, run_dir: Path, gateway_amqp_uri: str | None = None):
+    def __init__(self, run_dir: Path, gateway_amqp_uri: str | None = None, gateway_workers: int = 1):
         self.run_dir, self.maildir = Path(run_dir), Path(run_dir) / "mail"
         self.smsdir = self.run_dir / "sms"
         self.gateway_port, self.smtp_port, sms_port = free_port(), free_port(), free_port()
         self.base_url = f"http://127.0.0.1:{self.gateway_port}"
         self.env = {"SMTP_PORT": str(self.smtp_port), "SMTP_HOST": "127.0.0.1",
                     "PUBLIC_BASE_URL": self.base_url, "MAILCATCHER_DIR": str(self.maildir),
-                    "GATEWAY_PORT": str(self.gateway_port), "GATEWAY_WORKERS": "1",
+                    "GATEWAY_PORT": str(self.gateway_port), "GATEWAY_WORKERS": str(gateway_workers),
                     "APPLY_RATE_LIMIT": "1000 per minute", "EMAIL_PER_SECOND": "0",
                     "SMS_SINK_PORT": str(sms_port), "SMS_SINK_DIR": str(self.smsdir),
                     "SMS_API_URL": f"http://127.0.0.1:{sms_port}/2010-04-01",
