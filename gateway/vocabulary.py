@@ -1,7 +1,8 @@
 """How the codes of services/shared/wire/vocabulary.py read for people, marked here so that
 `make translations` extracts them; templates show them with `label(kind, code)`. Also the
 validation messages the forms may show, so that they are translated too."""
-from flask_babel import gettext
+from flask import g, has_app_context
+from flask_babel import get_locale, gettext
 
 from gateway.marking import N_
 from gateway.portal_labels import PORTAL_LABELS
@@ -82,6 +83,16 @@ VALIDATION_MESSAGES = [
 
 def label(kind: str, code) -> str:
     """The translated label of a code (the code itself if it has none)."""
+    if not has_app_context() or not isinstance(code, (str, int, type(None))):
+        return _label(kind, code)
+    known = g.setdefault("labels", {})  # a page repeats the same few codes on every row
+    key = (str(get_locale()), kind, code)  # a status page speaks two languages
+    if key not in known:
+        known[key] = _label(kind, code)
+    return known[key]
+
+
+def _label(kind: str, code) -> str:
     text = LABELS.get(kind, {}).get(code)
     if text is None:
         return str(code)

@@ -97,3 +97,11 @@ def test_an_expired_invitation_says_so(intake, outbox, db):
     with pytest.raises(Conflict) as refused:
         intake.accept_invitation(token, {"password": "a long and lovely password"})
     assert "expired" in refused.value.message
+
+
+def test_other_services_pages_ask_for_names_and_get_only_names(intake):
+    lotte = intake.submit_application(an_application(first_name="Lotte", last_name="Peeters"))
+    unknown = "8d3a4f6e-0000-4000-8000-00000000abcd"
+    names = intake.names_of([lotte["person_id"], unknown, "not-an-id"])
+    assert names == {lotte["person_id"]: {"first_name": "Lotte", "last_name": "Peeters"}}
+    assert intake.names_of([]) == {}

@@ -56,8 +56,9 @@ class ApplicationEntrypoints:
     def names_of(self, person_ids: list) -> dict:
         """First and last names of people (for the pages of services that keep none)."""
         ids = [str(i) for i in person_ids or [] if is_uuid(i)][:500]
-        people = self.db.scalars(select(Person).where(Person.id.in_(ids))) if ids else []
-        return {p.id: {"first_name": p.first_name, "last_name": p.last_name} for p in people}
+        names = select(Person.id, Person.first_name, Person.last_name).where(Person.id.in_(ids))
+        return {str(p.id): {"first_name": p.first_name, "last_name": p.last_name}
+                for p in (self.db.execute(names) if ids else [])}
 
     def _view(self, found) -> dict:
         return ApplicationView().dump(views.application(found, utcnow(), self._target_days()))
