@@ -53,7 +53,9 @@ def sent_in_development():
     folder = _dev_folder()
     mails = [_mail_summary(path) for path in _newest(folder / "mail", "*.eml")]
     texts = [{"name": p.name, **json.loads(p.read_text())} for p in _newest(folder / "sms", "*.json")]
-    return render_template("portal/dev_messages.html", mails=mails, texts=texts)
+    waiting = remote.call("notifications", "list_deliveries", {"channel": "sms", "status": "pending", "limit": 500})
+    return render_template("portal/dev_messages.html", mails=mails, texts=texts,
+                           waiting=len(waiting), next_at=min((d["next_attempt_at"] for d in waiting), default=None))
 
 
 @bp.route("/dev/mail/<name>")

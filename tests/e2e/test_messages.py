@@ -2,6 +2,7 @@
 stop, the coordinator previews every template and reads the delivery log, and in development
 sees what the demo sent."""
 import requests
+from sqlalchemy import text
 
 from tests.e2e.test_portal import csrf_of, signed_in
 from tests.e2e.test_stages import applied
@@ -55,3 +56,15 @@ def test_the_coordinator_previews_every_message_and_reads_the_log(fresh, api, co
     mail = dev.text.split('href="/portal/notifications/dev/mail/')[1].split('"')[0]
     assert browser.get(fresh.url(f"/portal/notifications/dev/mail/{mail}")).status_code == 200
     assert browser.get(fresh.url("/portal/notifications/dev/mail/..%2Fsecret")).status_code == 404
+
+
+def test_the_demo_page_says_when_a_waiting_text_message_will_go_out(fresh, coordinator, db):
+    with db.begin() as connection:  # as a text queued at 22:00 waits for the end of quiet hours
+        connection.execute(text(
+            "INSERT INTO notifications.delivery (id, idempotency_key, person_id, channel, recipient, template,"
+            " language, content_language, body_text, status, attempts, next_attempt_at, created_at)"
+            " VALUES (gen_random_uuid(), 'quiet-hours-test', gen_random_uuid(), 'sms', '+32470999888',"
+            " 'application_received', 'ar', 'ar', 'tekst', 'pending', 0, '2030-03-05 07:00+00', now())"))
+    dev = signed_in(fresh, coordinator).get(fresh.url("/portal/notifications/dev"))
+    assert "1 sms wacht om verstuurd te worden" in dev.text
+    assert "dinsdag 5 maart 2030, 08:00" in dev.text  # in Sint-Truiden's time
