@@ -196,6 +196,11 @@ def test_the_overview_counts_what_needs_the_coordinator_s_attention(fresh, coord
         "messages that could not be delivered": 0}
     longest = page.text.split("Longest waiting first")[1]
     assert longest.index("Late Test") < longest.index("Recent Test") and "Bram" not in longest
+    numbers = api.get(fresh.url("/api/v1/overview")).json()
+    assert (numbers["applications"]["received"], numbers["applications"]["overdue"]) == (2, 1)
+    assert numbers["applications"]["longest_waiting"][0]["first_name"] == "Late"
+    assert numbers["pool"] == {"waiting": {"buddy": 1, "participant": 0}}
+    assert numbers["notifications"]["failed"] == 0
 
 
 def test_a_long_inbox_comes_in_pages_that_keep_the_filter(fresh, coordinator, api):
