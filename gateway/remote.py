@@ -21,31 +21,40 @@ def call(service: str, method: str, *args, **kwargs):
 
 
 def call_together(*calls: tuple) -> list:
-    """Several calls, each `(service, method, *args)`, sent at once; their answers in order."""
-    borrowed = _borrowed()
-    replies = [(service, pool().call_async(borrowed, service, method, *args))
-               for service, method, *args in calls]
-    return [pool().wait(borrowed, service, reply) for service, reply in replies]
+    """Several calls, each `(service, method, *args)`, sent at once; their answers in order,
+    or the first error once every reply is in (none is left behind on the pooled proxy)."""
+    outcomes = _gathered(pool(), _borrowed(), calls)
+    for outcome in outcomes:
+        if isinstance(outcome, Exception):
+            raise outcome
+    return outcomes
 
 
 def call_each(service_names, method: str, health_pool: RpcPool) -> dict:
     """Ask every service the same question at once; each answer or the exception it raised."""
     borrowed = health_pool.borrow(g.get("correlation_id"))
     try:
-        replies, answers = {}, {}
-        for name in service_names:
-            try:
-                replies[name] = health_pool.call_async(borrowed, name, method)
-            except Exception as exc:  # noqa: BLE001 - reported per service
-                answers[name] = exc
-        for name, reply in replies.items():
-            try:
-                answers[name] = health_pool.wait(borrowed, name, reply)
-            except Exception as exc:  # noqa: BLE001 - reported per service
-                answers[name] = exc
-        return answers
+        return dict(zip(service_names, _gathered(health_pool, borrowed,
+                                                 [(name, method) for name in service_names])))
     finally:
         health_pool.give_back(borrowed)
+
+
+def _gathered(rpc: RpcPool, borrowed, calls) -> list:
+    """Send every call, then collect every reply: each answer, or the exception it raised."""
+    sent = []
+    for service, method, *args in calls:
+        try:
+            sent.append((service, rpc.call_async(borrowed, service, method, *args)))
+        except Exception as exc:  # noqa: BLE001 - reported in its place
+            sent.append((service, exc))
+    outcomes = []
+    for service, reply in sent:
+        try:
+            outcomes.append(reply if isinstance(reply, Exception) else rpc.wait(borrowed, service, reply))
+        except Exception as exc:  # noqa: BLE001 - reported in its place
+            outcomes.append(exc)
+    return outcomes
 
 
 def release(exc=None):
