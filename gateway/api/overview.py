@@ -6,6 +6,7 @@ from gateway.api import BEARER, respond
 from gateway.auth import coordinator_api
 from gateway.overview import overview
 from services.shared.wire.application_views import InboxSummary
+from services.shared.wire.notifications import DeliverySummary
 
 blp = Blueprint("overview", __name__, url_prefix="/api/v1/overview", description="Overview")
 
@@ -18,8 +19,7 @@ class PoolSummary(Schema):
 class Overview(Schema):
     applications = fields.Nested(InboxSummary)
     pool = fields.Nested(PoolSummary)
-    notifications = fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={
-        "description": "deliveries per status: pending, sent, failed, skipped, superseded"})
+    notifications = fields.Nested(DeliverySummary)
 
 
 @blp.route("", methods=["GET"])

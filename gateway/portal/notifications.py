@@ -53,9 +53,8 @@ def sent_in_development():
     folder = _dev_folder()
     mails = [_mail_summary(path) for path in _newest(folder / "mail", "*.eml")]
     texts = [{"name": p.name, **json.loads(p.read_text())} for p in _newest(folder / "sms", "*.json")]
-    waiting = remote.call("notifications", "list_deliveries", {"channel": "sms", "status": "pending", "limit": 500})
-    return render_template("portal/dev_messages.html", mails=mails, texts=texts,
-                           waiting=len(waiting), next_at=min((d["next_attempt_at"] for d in waiting), default=None))
+    waiting = remote.call("notifications", "get_delivery_summary", {"channel": "sms"})
+    return render_template("portal/dev_messages.html", mails=mails, texts=texts, waiting=waiting)
 
 
 @bp.route("/dev/mail/<name>")

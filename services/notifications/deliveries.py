@@ -131,7 +131,11 @@ def search(session: Session, limit=100, **filters) -> list[Delivery]:
     return list(session.scalars(query))
 
 
-def counts_by_status(session: Session) -> dict:
-    """How many deliveries there are of each status (pending, sent, failed, skipped, superseded)."""
-    counts = dict(session.execute(select(Delivery.status, func.count()).group_by(Delivery.status)).all())
-    return {status: counts.get(status, 0) for status in STATUSES}
+def summary(session: Session, channel: str | None = None) -> dict:
+    """How many deliveries (of one channel, if given) there are of each status, and when the
+    next waiting one goes out."""
+    query = select(Delivery.status, func.count(), func.min(Delivery.next_attempt_at)).group_by(Delivery.status)
+    rows = session.execute(query.where(Delivery.channel == channel) if channel else query).all()
+    found = {status: (count, first) for status, count, first in rows}
+    return {**{status: found.get(status, (0, None))[0] for status in STATUSES},
+            "next_pending_at": found.get("pending", (0, None))[1]}

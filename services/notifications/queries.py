@@ -18,8 +18,9 @@ class NotificationQueries:
         return wire.DeliveryView(many=True).dump(found)
 
     @command
-    def get_delivery_summary(self) -> dict:
-        return deliveries.counts_by_status(self.db)
+    def get_delivery_summary(self, filters: dict = None) -> dict:
+        found = deliveries.summary(self.db, **load(wire.SummaryFilter(), filters))
+        return wire.DeliverySummary().dump(found)
 
     @command
     def export_person(self, person_id: str, actor_id: str = None) -> dict:

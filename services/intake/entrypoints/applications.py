@@ -29,16 +29,13 @@ class ApplicationEntrypoints:
 
     @command
     def list_applications(self, filters: dict = None) -> list[dict]:
-        now, target = utcnow(), self._target_days()
-        found = inbox.search(self.db, now, target, **load(ApplicationFilter(), filters))
-        return ApplicationView(many=True).dump([views.application(a, now, target) for a in found])
+        found = inbox.search(self.db, utcnow(), self._target_days(), **load(ApplicationFilter(), filters))
+        return ApplicationView(many=True).dump(self._views(found))
 
     @command
     def get_inbox_summary(self) -> dict:
-        now, target = utcnow(), self._target_days()
-        found = inbox.summary(self.db, now, target)
-        views_of = [views.application(a, now, target) for a in found["longest_waiting"]]
-        return InboxSummary().dump({**found, "longest_waiting": views_of})
+        found = inbox.summary(self.db, utcnow(), self._target_days())
+        return InboxSummary().dump({**found, "longest_waiting": self._views(found["longest_waiting"])})
 
     @command
     def get_application_status(self, token: str) -> dict:
@@ -61,7 +58,11 @@ class ApplicationEntrypoints:
                 for p in (self.db.execute(names) if ids else [])}
 
     def _view(self, found) -> dict:
-        return ApplicationView().dump(views.application(found, utcnow(), self._target_days()))
+        return ApplicationView().dump(self._views([found])[0])
+
+    def _views(self, found: list) -> list[dict]:
+        now, target = utcnow(), self._target_days()
+        return [views.application(application, now, target) for application in found]
 
     def _target_days(self) -> int:
         return int(self.config.get("FIRST_CONTACT_TARGET_DAYS") or 5)

@@ -5,12 +5,13 @@ from services.shared.contracts import Contract
 
 
 STATUSES = ("pending", "sent", "failed", "skipped", "superseded")
+CHANNELS = ("email", "sms", "none")  # none: logged as skipped, nothing could be sent
 
 
 class DeliveryFilter(Schema):
     person_id = fields.UUID()
     status = fields.String(validate=validate.OneOf(STATUSES))
-    channel = fields.String(validate=validate.OneOf(("email", "sms", "none")))
+    channel = fields.String(validate=validate.OneOf(CHANNELS))
     template = fields.String(validate=validate.Regexp(r"^[a-z_]{1,60}$"))
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
 
@@ -31,6 +32,22 @@ class DeliveryView(Schema):
     created_at = fields.AwareDateTime()
     next_attempt_at = fields.AwareDateTime(metadata={"description": "when it goes (out): later for a reminder or after quiet hours"})
     sent_at = fields.AwareDateTime(allow_none=True)
+
+
+class SummaryFilter(Schema):
+    channel = fields.String(validate=validate.OneOf(CHANNELS))
+
+
+class DeliverySummary(Schema):
+    """How many deliveries there are of each status, and when the next waiting one goes out."""
+
+    pending = fields.Integer()
+    sent = fields.Integer()
+    failed = fields.Integer(metadata={"description": "given up on: reach these people another way"})
+    skipped = fields.Integer()
+    superseded = fields.Integer()
+    next_pending_at = fields.AwareDateTime(allow_none=True, metadata={
+        "description": "when the next waiting message goes out (quiet hours, a retry, a reminder)"})
 
 
 class OptOutInput(Schema):
