@@ -1,9 +1,7 @@
 """Matching end to end, every process running: explained suggestions, the whole-pool draft,
 and a pair from proposal through introduction and duo to its end and a new match."""
-import icalendar
-
 from tests.e2e.test_stages import applied
-from tests.support.mailbox import mail_where, saying, with_calendar
+from tests.support.mailbox import calendar_of, mail_where, saying, with_calendar
 from tests.support.waiting import eventually
 
 
@@ -85,8 +83,7 @@ def test_a_pair_goes_from_proposal_to_duo_to_its_end_and_both_can_be_matched_aga
                                                      "location": "Huis van de Wereld, Sint-Truiden"})
     assert planned.status_code == 200 and planned.json()["status"] == "introduction_planned"
     invitation = mail_where(fresh, amina, with_calendar("REQUEST"), "inviting to the introduction")
-    part = next(p for p in invitation.iter_attachments() if p.get_content_type() == "text/calendar")
-    entry = icalendar.Calendar.from_ical(part.get_content()).walk("VEVENT")[0]
+    entry = calendar_of(invitation).walk("VEVENT")[0]
     assert str(entry["location"]) == "Huis van de Wereld, Sint-Truiden"
 
     assert api.post(here + "/answers", json={"side": "buddy", "answer": "yes"}).json()["status"] == "introduction_planned"

@@ -5,11 +5,11 @@ import email.policy
 import uuid
 from datetime import datetime, timedelta, timezone
 
-import icalendar
 from sqlalchemy import text
 
 from services.notifications.service import NotificationsService
 from tests.support.events import an_event, publish
+from tests.support.mailbox import calendar_of
 from tests.support.waiting import eventually
 
 PERSON = "5b0e2f7a-1111-4000-8000-000000000001"
@@ -40,11 +40,6 @@ def deliveries(db):
     with db.connect() as connection:
         return connection.execute(text("SELECT template, status, attempts, last_error, body_text, recipient"
                                        " FROM notifications.delivery ORDER BY created_at")).all()
-
-
-def calendar_of(mail) -> icalendar.Calendar:
-    part = next(p for p in mail.iter_attachments() if p.get_content_type() == "text/calendar")
-    return icalendar.Calendar.from_ical(part.get_content())
 
 
 def test_the_confirmation_is_sent_once_even_when_the_event_comes_twice(start_service, smtp, config, db):

@@ -29,7 +29,13 @@ def with_calendar(method: str):
     return lambda mail: calendar_method(mail) == method
 
 
+def calendar_of(mail) -> icalendar.Calendar | None:
+    """The mail's .ics attachment, read, or None when it has none."""
+    part = next((p for p in mail.iter_attachments() if p.get_content_type() == "text/calendar"), None)
+    return part and icalendar.Calendar.from_ical(part.get_content())
+
+
 def calendar_method(mail) -> str | None:
     """The METHOD of the mail's .ics attachment, or None when it has none."""
-    part = next((p for p in mail.iter_attachments() if p.get_content_type() == "text/calendar"), None)
-    return part and str(icalendar.Calendar.from_ical(part.get_content())["method"])
+    calendar = calendar_of(mail)
+    return calendar and str(calendar["method"])
