@@ -54,17 +54,41 @@ class TooManyAttempts(DomainError):
         self.retry_after = retry_after
 
 
-
-
 @deserialize_to_instance
 class Unavailable(DomainError):
     """A part the service needs (its database) is down for now; try again shortly."""
 
 
+# SQLSTATEs of a transaction that lost a race with another one: deadlock_detected and
+# serialization_failure. PostgreSQL rolled it back; running it again is expected to work.
+CONFLICT_SQLSTATES = {"40P01": "deadlock", "40001": "serialization failure"}
+
+
+def conflict_of(exc: BaseException | None) -> str | None:
+    """The kind of conflict `exc` (or an exception it wraps) is: "deadlock", "serialization
+    failure", or None when it is none of these."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        found = CONFLICT_SQLSTATES.get(getattr(exc, "sqlstate", None) or "")
+        if found:
+            return found
+        exc = getattr(exc, "orig", None) or exc.__cause__
+    return None
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """Whether `exc` is a deadlock or serialization failure: retry the transaction, soon."""
+    return conflict_of(exc) is not None
+
+
 def is_outage(exc: BaseException) -> bool:
-    """Whether `exc` means the database is unreachable, rather than that the request is wrong."""
+    """Whether `exc` means the database is unreachable, rather than that the request is wrong
+    (a deadlock is an OperationalError too, but the database is fine: see is_conflict)."""
     import psycopg
     from sqlalchemy import exc as sa
+    if is_conflict(exc):
+        return False
     return isinstance(exc, (sa.OperationalError, sa.InterfaceError, sa.TimeoutError,
                             psycopg.OperationalError)) or getattr(exc, "connection_invalidated", False)
 
