@@ -1,5 +1,5 @@
 """The delivery log: queue a message once per (event, recipient, template), send it, retry
-with back-off, and give up visibly."""
+with back-off, and give up visibly. Pending deliveries are due work (see shared/due.py)."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -9,12 +9,33 @@ from sqlalchemy.orm import Session
 
 from services.notifications.models import Delivery
 from services.notifications.templates import render, render_sms
+from services.shared.backoff import backoff
 from services.shared.dates import LOCAL_TIME
+from services.shared.due import DueQueue
 from services.shared.models import new_id, utcnow
 from services.shared.tracing import current_correlation_id
 from services.shared.wire.notifications import STATUSES
 
 MAX_ATTEMPTS = 8
+RETRY_MAX_SECONDS = 3600
+PENDING, SENT, FAILED, SKIPPED, SUPERSEDED = "pending", "sent", "failed", "skipped", "superseded"
+assert set(STATUSES) == {PENDING, SENT, FAILED, SKIPPED, SUPERSEDED}  # the API lists the same
+# Pending deliveries fall due at next_attempt_at; one still waiting 5 minutes later is overdue
+# (a bulk send at EMAIL_PER_SECOND takes its time; the quiet hours move next_attempt_at).
+DUE = DueQueue("deliveries", Delivery, Delivery.next_attempt_at, Delivery.status == PENDING,
+               order=(Delivery.next_attempt_at, Delivery.created_at), grace=timedelta(minutes=5))
+ERASED = "there is no address to send it to: the person's data was erased"
+
+
+class Undeliverable(Exception):
+    """This delivery cannot be sent at all, whatever we try (see `address_of`)."""
+
+
+def address_of(delivery: Delivery) -> str:
+    """Where the delivery goes; Undeliverable when the address is gone (erasure blanks it)."""
+    if not delivery.recipient:
+        raise Undeliverable(ERASED)
+    return delivery.recipient
 
 
 @dataclass(frozen=True)
@@ -41,7 +62,7 @@ def queue_email(session: Session, message: Message, email: str, with_dutch: bool
     _log(session, message.message_id, message.person_id, message.template, message.language,
          channel="email", recipient=email, content_language=", ".join(rendered.languages),
          subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
-         calendar=calendar, status="pending", next_attempt_at=message.due or utcnow(),
+         calendar=calendar, status=PENDING, next_attempt_at=message.due or utcnow(),
          appointment_uid=message.appointment)
 
 
@@ -51,7 +72,7 @@ def queue_sms(session: Session, message: Message, phone: str, link: str | None,
     rendered = render_sms(message.template, message.language, message.context, link)
     _log(session, message.message_id, message.person_id, message.template, message.language,
          channel="sms", recipient=phone, content_language=rendered.languages[0],
-         subject=rendered.subject, body_text=rendered.text, status="pending",
+         subject=rendered.subject, body_text=rendered.text, status=PENDING,
          next_attempt_at=outside_quiet_hours(message.due or utcnow(), quiet_hours),
          appointment_uid=message.appointment)
 
@@ -72,8 +93,8 @@ def outside_quiet_hours(moment: datetime, quiet_hours: tuple[int, int]) -> datet
 def cancel_reminders(session: Session, appointment_uid: str) -> None:
     """A moved or cancelled appointment: the reminders not yet sent are withdrawn."""
     session.execute(update(Delivery).where(Delivery.appointment_uid == appointment_uid,
-                                           Delivery.status == "pending")
-                    .values(status="superseded", last_error="the appointment changed",
+                                           Delivery.status == PENDING)
+                    .values(status=SUPERSEDED, last_error="the appointment changed",
                             body_text=None, body_html=None, calendar=None))
 
 
@@ -81,7 +102,7 @@ def record_skipped(session: Session, message_id: str, person_id: str, template: 
                    language: str, reason: str) -> None:
     """Log a message that could not be sent at all, so the coordinator sees the gap."""
     _log(session, message_id, person_id, template, language, channel="none",
-         content_language=language, status="skipped", last_error=reason)
+         content_language=language, status=SKIPPED, last_error=reason)
 
 
 def _log(session, message_id, person_id, template, language, **values):
@@ -93,16 +114,9 @@ def _log(session, message_id, person_id, template, language, **values):
         **{"next_attempt_at": utcnow(), **values}).on_conflict_do_nothing())
 
 
-def claim_due(session: Session, limit: int) -> list[Delivery]:
-    """Pending deliveries whose time has come, oldest first, locked for this sender only."""
-    return list(session.scalars(
-        select(Delivery).where(Delivery.status == "pending", Delivery.next_attempt_at <= utcnow())
-        .order_by(Delivery.next_attempt_at, Delivery.created_at).limit(limit).with_for_update(skip_locked=True)))
-
-
 def mark_sent(delivery: Delivery) -> None:
     """Sent: the body is not kept (it may hold a private link); the subject and facts stay."""
-    delivery.status, delivery.sent_at = "sent", utcnow()
+    delivery.status, delivery.sent_at = SENT, utcnow()
     delivery.attempts += 1
     delivery.body_text = delivery.body_html = delivery.calendar = None
     delivery.last_error = None
@@ -115,11 +129,19 @@ def mark_attempt_failed(delivery: Delivery, error: str, retry_base_seconds: floa
     delivery.attempts += 1
     delivery.last_error = error[:1000]
     if permanent or delivery.attempts >= MAX_ATTEMPTS:
-        delivery.status, delivery.next_attempt_at = "failed", utcnow()
+        delivery.status, delivery.next_attempt_at = FAILED, utcnow()
         delivery.body_text = delivery.body_html = delivery.calendar = None
         return
-    delay = min(retry_base_seconds * 2 ** (delivery.attempts - 1), 3600)
+    delay = backoff(delivery.attempts, retry_base_seconds, RETRY_MAX_SECONDS)
     delivery.next_attempt_at = utcnow() + timedelta(seconds=delay)
+
+
+def give_up(session: Session, delivery_id: str, reason: str) -> None:
+    """The dispatcher set this delivery aside (sending or recording it raised): failed, with
+    the reason, keeping no body; written by id, whatever state the object was left in."""
+    session.execute(update(Delivery).where(Delivery.id == delivery_id).values(
+        status=FAILED, last_error=reason[:1000], next_attempt_at=utcnow(),
+        attempts=Delivery.attempts + 1, body_text=None, body_html=None, calendar=None))
 
 
 def search(session: Session, limit=100, **filters) -> list[Delivery]:
@@ -138,4 +160,4 @@ def summary(session: Session, channel: str | None = None) -> dict:
     rows = session.execute(query.where(Delivery.channel == channel) if channel else query).all()
     found = {status: (count, first) for status, count, first in rows}
     return {**{status: found.get(status, (0, None))[0] for status in STATUSES},
-            "next_pending_at": found.get("pending", (0, None))[1]}
+            "next_pending_at": found.get(PENDING, (0, None))[1]}

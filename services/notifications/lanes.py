@@ -1,12 +1,17 @@
 """Email on several SMTP connections at once: while one waits for the server's answer, the next
 message goes out on another. Each lane keeps its connection while there is work, and each
-recipient keeps to one lane, so one person's messages arrive in the order they were queued."""
+recipient keeps to one lane, so one person's messages arrive in the order they were queued.
+
+A delivery that cannot be sent at all (no address left after an erasure, or anything else
+that raises for that delivery alone) comes back as an outcome with its `crash`, instead of
+raising: the other deliveries of the batch still go out (the dispatcher sets it aside)."""
 import smtplib
 import zlib
 from dataclasses import dataclass
 
 import eventlet
 
+from services.notifications.deliveries import address_of
 from services.notifications.mailer import Mailer, build_email
 from services.notifications.models import Delivery
 from services.shared.tracing import set_correlation_id
@@ -17,6 +22,7 @@ class Outcome:
     delivery: Delivery
     error: str | None = None  # None: handed to the SMTP server
     permanent: bool = False
+    crash: Exception | None = None  # this delivery alone could not be handled at all
 
 
 class EmailLanes:
@@ -26,12 +32,15 @@ class EmailLanes:
 
     def send_all(self, due: list[Delivery]) -> list[Outcome]:
         """Send every delivery, spread over the lanes by recipient; the outcome of each."""
-        chunks = [[] for _ in self.connections]
+        chunks, crashed = [[] for _ in self.connections], []
         for delivery in due:
-            chunks[zlib.crc32(delivery.recipient.encode()) % len(chunks)].append(delivery)
+            try:
+                chunks[zlib.crc32(address_of(delivery).encode()) % len(chunks)].append(delivery)
+            except Exception as exc:  # noqa: BLE001 - this delivery only: the others go out
+                crashed.append(Outcome(delivery, str(exc), permanent=True, crash=exc))
         pool = eventlet.GreenPool(len(self.connections))
         results = pool.imap(self._send_chunk, range(len(chunks)), chunks)
-        return [outcome for chunk in results for outcome in chunk]
+        return crashed + [outcome for chunk in results for outcome in chunk]
 
     def hang_up(self):
         for lane in range(len(self.connections)):
@@ -44,7 +53,14 @@ class EmailLanes:
             self.connections[lane] = self.connections[lane] or self.mailer.open()
         except (OSError, smtplib.SMTPException) as exc:
             return [Outcome(d, f"SMTP unreachable: {exc}") for d in chunk]
-        return [self._send_one(lane, delivery) for delivery in chunk]
+        return [self._send_isolated(lane, delivery) for delivery in chunk]
+
+    def _send_isolated(self, lane: int, delivery: Delivery) -> Outcome:
+        try:
+            return self._send_one(lane, delivery)
+        except Exception as exc:  # noqa: BLE001 - a bug for this delivery must not stop its lane
+            self._close(lane)  # the SMTP dialogue may have stopped half-way
+            return Outcome(delivery, f"{type(exc).__name__}: {exc}", permanent=True, crash=exc)
 
     def _send_one(self, lane: int, delivery: Delivery) -> Outcome:
         set_correlation_id(delivery.correlation_id)

@@ -1,11 +1,12 @@
 """Waiting for a PostgreSQL NOTIFY, so background loops react within milliseconds of a commit
 and poll only as a fallback."""
 import logging
-import random
 
 import eventlet
 import psycopg
 from nameko.extensions import DependencyProvider
+
+from services.shared.backoff import backoff
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +43,13 @@ class NotifyListener:
 class NotifiedLoop(DependencyProvider):
     """A background green thread that works in batches: it runs `run_once` while there is
     work, waits for a NOTIFY (or the poll interval) when there is none, and backs off
-    exponentially while the database or broker is down. Subclasses set up `self.listener`."""
+    exponentially while the database or broker is down. Subclasses set up `self.listener`,
+    and may set `self.health` (a loophealth.LoopHealth) to have each pass's outcome recorded."""
 
     identifier = "notified-loop"
     poll_seconds = 1.0
     enabled = True
+    health = None
 
     def start(self):
         self._stopping, self._thread = False, None
@@ -80,9 +83,13 @@ class NotifiedLoop(DependencyProvider):
             try:
                 busy = self.run_once()
                 failures = 0
+                if self.health is not None:
+                    self.health.succeeded()
             except Exception as exc:  # noqa: BLE001 - broker or database down: retry later
                 failures += 1
-                delay = min(0.2 * 2 ** failures, 10) * (0.5 + random.random() / 2)
+                if self.health is not None:
+                    self.health.failed(exc)
+                delay = backoff(failures, 0.3, 10, jitter=0.25)
                 log.warning("%s: %s: %s; retrying in %.1f s", self.identifier,
                             type(exc).__name__, exc, delay)
                 eventlet.sleep(delay)

@@ -1,21 +1,24 @@
 """The outbox relay: publishes committed outbox events to RabbitMQ, in order, in batches.
 
 It wakes on the outbox trigger's NOTIFY (so an event leaves within milliseconds of its
-commit) and polls as a fallback. Rows are claimed with FOR UPDATE SKIP LOCKED, so two
-instances of a service relay side by side without publishing the same batch twice. An event
-the broker cannot route stays pending, with the reason in `last_error`, and is tried again
-later; one that was confirmed is marked published in the same transaction that claimed it.
+commit) and polls as a fallback. It is a due loop (due.py): rows are claimed with FOR UPDATE
+SKIP LOCKED, so two instances of a service relay side by side without publishing the same
+batch twice. An event the broker cannot route stays pending, with the reason in `last_error`,
+and is tried again later with back-off; one that was confirmed is marked published in the
+same transaction that claimed it. An event that cannot even be made into a message (its
+contract version was retired) is given up on alone (`failed_at`, with the reason) and the
+rest of the batch is published.
 """
 import logging
 import time
 from datetime import timedelta
+from functools import partial
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, update
 
 from services.shared import topology
-from services.shared.config import database_url
-from services.shared.database import libpq_url, make_engine
-from services.shared.listen import NotifiedLoop, NotifyListener
+from services.shared.backoff import backoff
+from services.shared.due import DueLoop, DueQueue, isolate
 from services.shared.publisher import BatchPublisher, event_message
 from services.shared.tables import backbone
 
@@ -23,29 +26,56 @@ log = logging.getLogger(__name__)
 PUBLISHED_RETENTION = timedelta(days=7)
 INBOX_RETENTION = timedelta(days=90)
 PRUNING_SECONDS = 600
+RETRY_BASE_SECONDS, RETRY_MAX_SECONDS = 1.0, 300.0  # an unroutable event: 1 s, 2 s, … 5 min
+PUBLISH_GRACE = timedelta(minutes=2)  # an event still unpublished after this is overdue
+
+
+def outbox_queue(tables) -> DueQueue:
+    """The outbox as due work: pending, not given up on; overdue counted from its commit."""
+    outbox = tables.outbox
+    return DueQueue("events to publish", outbox, outbox.c.next_attempt_at,
+                    and_(outbox.c.published_at.is_(None), outbox.c.failed_at.is_(None)),
+                    order=(outbox.c.id,), grace=PUBLISH_GRACE, late_from=outbox.c.created_at)
 
 
 def relay_once(engine, tables, publisher: BatchPublisher, producer: str, batch_size: int,
-               catalogue) -> int:
-    """Publish up to `batch_size` pending events; returns how many were claimed."""
-    outbox = tables.outbox
+               catalogue, isolate_row=None) -> int:
+    """Publish up to `batch_size` pending events; returns how many were claimed.
+
+    `isolate_row(connection, row, work)` runs `work()` for one row and gives the row up when
+    it raises (default: `isolate` with `give_up`, logged only).
+    """
+    queue = outbox_queue(tables)
+    isolate_row = isolate_row or partial(_isolate, tables.outbox)
     with engine.begin() as connection:
-        rows = connection.execute(
-            select(outbox.c.id, outbox.c.message_id, outbox.c.payload, outbox.c.attempts)
-            .where(outbox.c.published_at.is_(None), outbox.c.next_attempt_at <= func.now())
-            .order_by(outbox.c.id).limit(batch_size).with_for_update(skip_locked=True)).all()
+        rows = queue.claim(connection, batch_size)
         if not rows:
             return 0
         exchange = topology.event_exchange(producer).name
-        result = publisher.publish([event_message(exchange, row.payload, _has_consumers(
-            catalogue, row.payload)) for row in rows])
-        _mark_published(connection, outbox, result.confirmed)
-        _mark_failed(connection, outbox, rows, result.failed)
+        messages = [isolate_row(connection, row, partial(_message, catalogue, exchange, row))
+                    for row in rows]
+        result = publisher.publish([m for m in messages if m is not None])
+        _mark_published(connection, tables.outbox, result.confirmed)
+        _mark_failed(connection, tables.outbox, rows, result.failed)
     return len(rows)
 
 
-def _has_consumers(catalogue, payload) -> bool:
-    return bool(catalogue.get(payload["type"], payload["version"]).consumers)
+def _message(catalogue, exchange, row):
+    """The row as a message; ContractViolation when its type and version are not (or no
+    longer) in the catalogue."""
+    consumers = catalogue.get(row.payload["type"], row.payload["version"]).consumers
+    return event_message(exchange, row.payload, bool(consumers))
+
+
+def give_up(connection, outbox, row, reason: str):
+    """This event will never be published: say so and why; it is no longer claimed."""
+    connection.execute(update(outbox).where(outbox.c.id == row.id)
+                       .values(failed_at=func.now(), last_error=reason))
+
+
+def _isolate(outbox, connection, row, work):
+    return isolate(connection, work, partial(give_up, connection, outbox, row),
+                   f"outbox event {row.message_id}", savepoint=False)[0]
 
 
 def _mark_published(connection, outbox, message_ids):
@@ -59,7 +89,8 @@ def _mark_failed(connection, outbox, rows, failures):
     attempts = {str(row.message_id): row.attempts for row in rows}
     for message_id, reason in failures.items():
         log.warning("event %s not published: %s", message_id, reason)
-        delay = timedelta(seconds=min(2 ** attempts.get(message_id, 0), 300))
+        delay = timedelta(seconds=backoff(attempts.get(message_id, 0) + 1, RETRY_BASE_SECONDS,
+                                          RETRY_MAX_SECONDS))
         connection.execute(update(outbox).where(outbox.c.message_id == message_id)
                            .values(attempts=outbox.c.attempts + 1, last_error=reason,
                                    next_attempt_at=func.now() + delay))
@@ -74,37 +105,42 @@ def prune(engine, tables):
             tables.inbox.c.applied_at < func.now() - INBOX_RETENTION))
 
 
-class OutboxRelay(NotifiedLoop):
+class OutboxRelay(DueLoop):
     """Runs the relay in a background green thread of the service that owns the outbox."""
 
     identifier = "outbox-relay"
+    settings = "RELAY"  # RELAY_BATCH_SIZE, RELAY_POLL_SECONDS
+    batch_size = 500
 
     def __init__(self, metadata):
-        self.tables = backbone(metadata)
+        self.metadata, self.tables = metadata, backbone(metadata)
+        self.queue, self.channel = outbox_queue(self.tables), self.tables.notify_channel
 
     def setup(self):
-        config, self.producer = self.container.config, self.container.service_name
-        catalogue = self.container.service_cls.catalogue
+        super().setup()
+        self.producer, catalogue = self.container.service_name, self.container.service_cls.catalogue
         self.enabled = bool(catalogue.produced_by(self.producer))
-        self.batch_size = int(config.get("RELAY_BATCH_SIZE", 500))
-        self.poll_seconds = float(config.get("RELAY_POLL_SECONDS", 1))
-        url = database_url(config, self.producer)
-        self.engine = make_engine(url, f"{self.producer}-relay", pool_size=2)
-        self.listener = NotifyListener(libpq_url(url), self.tables.notify_channel)
         self.catalogue = catalogue
-        self.publisher = BatchPublisher(config["AMQP_URI"], on_connect=lambda channel: topology.declare(
+        self.publisher = BatchPublisher(self.container.config["AMQP_URI"], on_connect=lambda channel: topology.declare(
             channel, catalogue, producer=self.producer))
         self._next_pruning = time.monotonic()
 
     def run_once(self) -> bool:
+        self.set_aside = []
         claimed = relay_once(self.engine, self.tables, self.publisher, self.producer,
-                             self.batch_size, self.catalogue)
+                             self.batch_size, self.catalogue, self._isolate)
+        self.report_set_aside()
         if time.monotonic() >= self._next_pruning:
             self._next_pruning = time.monotonic() + PRUNING_SECONDS
             prune(self.engine, self.tables)
         return claimed >= self.batch_size
 
+    def give_up(self, session, row, reason: str):
+        give_up(session, self.tables.outbox, row, reason)
+
+    def _isolate(self, connection, row, work):
+        return self.isolate(connection, row, work, savepoint=False)
+
     def release(self):
         super().release()
         self.publisher.close()
-        self.engine.dispose()

@@ -1,0 +1,67 @@
+"""Work already waiting when a loop starts: queued emails (one of them for a person erased
+since, as contacts.forget leaves it) and outbox events (one of a retired contract version)."""
+import json
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import text
+
+from services.manage import service_session
+from services.notifications import contacts
+from services.notifications.models import Delivery
+from services.shared.models import utcnow
+
+
+def a_delivery(person_id: str, email: str, queued_at) -> Delivery:
+    """A pending email as deliveries.queue_email leaves it, due at `queued_at`."""
+    return Delivery(idempotency_key=f"{uuid.uuid4()}:{person_id}:application_received",
+                    person_id=person_id, channel="email", recipient=email,
+                    template="application_received", language="nl", content_language="nl",
+                    subject="We hebben je aanvraag ontvangen", body_text="Dag", body_html="<p>Dag</p>",
+                    status="pending", attempts=0, next_attempt_at=queued_at, created_at=queued_at)
+
+
+def queue_emails_behind_an_erased_person(config, healthy: int) -> tuple[str, list[str]]:
+    """An email for a person erased before it went out, queued first, then `healthy` emails
+    to other people; the erased person's id and the healthy addresses."""
+    start = utcnow() - timedelta(seconds=5)
+    erased = str(uuid.uuid4())
+    addresses = [f"person.{n}@example.org" for n in range(healthy)]
+    with service_session(config, "notifications") as session:
+        contacts.remember(session, {"person_id": erased, "first_name": "Amina",
+                                    "email": "amina@example.org", "language": "nl"})
+        session.add(a_delivery(erased, "amina@example.org", start))
+        session.add_all(a_delivery(str(uuid.uuid4()), address, start + timedelta(milliseconds=n + 1))
+                        for n, address in enumerate(addresses))
+        session.flush()
+        contacts.forget(session, erased)  # the erasure blanks the queued message's address
+        session.commit()
+    return erased, addresses
+
+
+def deliveries_of(db, person_id: str) -> list:
+    with db.connect() as connection:
+        return connection.execute(text(
+            "SELECT status, last_error, body_text FROM notifications.delivery"
+            " WHERE person_id = :p"), {"p": person_id}).all()
+
+
+def an_outbox_event(db, schema: str, event_type: str, version: int, data: dict) -> str:
+    """An event written to `schema`'s outbox as record_event wrote it (for a contract version
+    that may have been retired since); its message id."""
+    message_id = str(uuid.uuid4())
+    payload = {"message_id": message_id, "type": event_type, "version": version,
+               "occurred_at": utcnow().isoformat(), "correlation_id": "backlog", "data": data}
+    with db.begin() as connection:
+        connection.execute(text(
+            f'INSERT INTO "{schema}".outbox (message_id, event_type, version, payload)'
+            " VALUES (:m, :t, :v, CAST(:p AS jsonb))"),
+            {"m": message_id, "t": event_type, "v": version, "p": json.dumps(payload)})
+    return message_id
+
+
+def outbox_row(db, schema: str, message_id: str):
+    with db.connect() as connection:
+        return connection.execute(text(
+            f'SELECT published_at, failed_at, last_error FROM "{schema}".outbox'
+            " WHERE message_id = :m"), {"m": message_id}).one()
