@@ -1,4 +1,6 @@
-"""GET /healthz: is every part of the platform up? 200 when it is, 503 naming what is not."""
+"""GET /healthz: is every part of the platform up and keeping up? 200 when it is; 503 naming
+what is down, or which service is degraded by what (a loop that keeps failing, a record set
+aside, work waiting past its time) and since when."""
 from flask import current_app, jsonify
 
 from gateway import remote
@@ -8,14 +10,24 @@ SERVICES = ("intake", "matching", "followup", "events", "notifications")
 
 
 def assess(answers: dict) -> dict:
-    """The platform's state from each service's answer to `health` (or the error it gave)."""
+    """The platform's state from each service's answer to `health` (or the error it gave):
+    {"status": "ok" | "degraded" | "down", "services": {name: "ok" | "degraded" | "down"},
+    "broker", "database", "down": [what], "degraded": ["<service>: <problem>"],
+    "problems": [{"service", "kind", "what", "since", "detail"}]} (the lists when not empty)."""
     if any(isinstance(answer, BrokerUnavailable) for answer in answers.values()):
         return broker_down()
-    services = {name: "ok" if isinstance(answers.get(name), dict) else "down" for name in SERVICES}
+    services = {name: _state(answers.get(name)) for name in SERVICES}
     databases = [a.get("database") for a in answers.values() if isinstance(a, dict)]
     database = "unknown" if not databases else "down" if "down" in databases else "ok"
-    state = {"services": services, "broker": "ok", "database": database}
-    return _verdict(state)
+    problems = [{"service": name, **problem} for name in SERVICES if services[name] == "degraded"
+                for problem in answers[name].get("problems") or []]
+    return _verdict({"services": services, "broker": "ok", "database": database}, problems)
+
+
+def _state(answer) -> str:
+    if not isinstance(answer, dict):
+        return "down"
+    return "degraded" if answer.get("database") == "ok" and answer.get("problems") else "ok"
 
 
 def broker_down() -> dict:
@@ -23,10 +35,14 @@ def broker_down() -> dict:
                      "database": "unknown"})
 
 
-def _verdict(state: dict) -> dict:
-    down = [f"service {name}" for name, s in state["services"].items() if s != "ok"]
+def _verdict(state: dict, problems=()) -> dict:
+    down = [f"service {name}" for name, s in state["services"].items() if s not in ("ok", "degraded")]
     down += [part for part in ("broker", "database") if state[part] not in ("ok",)]
-    return {"status": "ok" if not down else "down", **state, **({"down": down} if down else {})}
+    degraded = [f"{p['service']}: {p['what']} {p['kind']} since {p['since']}: {p['detail']}"
+                for p in problems]
+    status = "down" if down else "degraded" if degraded else "ok"
+    return {"status": status, **state, **({"down": down} if down else {}),
+            **({"degraded": degraded, "problems": list(problems)} if degraded else {})}
 
 
 def healthz():

@@ -1,8 +1,16 @@
-"""What an operator needs across the services: parked messages and their replay."""
+"""What an operator needs across the services: their health, parked messages and replay."""
+from flask import current_app
+
 from gateway import remote
-from gateway.health import SERVICES
+from gateway.health import SERVICES, assess
 from gateway.rpc import ServiceUnavailable
 from services.shared.errors import NotFound
+
+
+def platform_health() -> tuple[dict, dict]:
+    """The platform's state (see health.assess) and each service's own answer, asked at once."""
+    answers = remote.call_each(SERVICES, "health", current_app.extensions["health_pool"])
+    return assess(answers), answers
 
 
 def all_parked() -> dict:

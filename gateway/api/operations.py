@@ -1,4 +1,5 @@
-"""For operators: messages a handler could not apply after its last try, and their replay."""
+"""For operators: the platform's health (what is down, what is degraded by what and since
+when), messages a handler could not apply after its last try, and their replay."""
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
@@ -7,7 +8,27 @@ from gateway.api import BEARER, respond
 from gateway.auth import coordinator_api
 
 blp = Blueprint("operations", __name__, url_prefix="/api/v1/operations",
-                description="Parked (dead-lettered) messages")
+                description="Health, and parked (dead-lettered) messages")
+
+
+class Problem(Schema):
+    service = fields.String()
+    kind = fields.String(metadata={"description": "failing (a loop keeps failing), isolated (a "
+                                                  "loop set a record aside), overdue (work waits "
+                                                  "past its time)"})
+    what = fields.String(metadata={"description": "the loop (outbox-relay, …) or the queue"})
+    since = fields.String(allow_none=True, metadata={"description": "ISO 8601"})
+    detail = fields.String()
+
+
+class Health(Schema):
+    status = fields.String(metadata={"description": "ok, degraded or down"})
+    services = fields.Dict(keys=fields.String(), values=fields.String())
+    broker = fields.String()
+    database = fields.String()
+    down = fields.List(fields.String(), load_default=list)
+    degraded = fields.List(fields.String(), load_default=list)
+    problems = fields.List(fields.Nested(Problem), load_default=list)
 
 
 class ParkedMessage(Schema):
@@ -27,6 +48,15 @@ class ParkedMessage(Schema):
 class ParkedList(Schema):
     parked = fields.List(fields.Nested(ParkedMessage))
     unavailable = fields.List(fields.String(), metadata={"description": "services that did not answer"})
+
+
+@blp.route("/health", methods=["GET"])
+@blp.response(200, Health)
+@blp.doc(security=BEARER)
+@coordinator_api
+def health():
+    """The platform's state as /healthz reports it, always with status 200."""
+    return respond(operations.platform_health()[0])
 
 
 @blp.route("/parked", methods=["GET"])

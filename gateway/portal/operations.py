@@ -1,10 +1,9 @@
 """For the operator: the platform's health and the parked messages, with replay."""
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from gateway import operations, remote
+from gateway import operations
 from gateway.auth import coordinator_page
-from gateway.health import SERVICES, assess
 from services.shared.errors import Conflict, NotFound
 
 bp = Blueprint("portal_operations", __name__, url_prefix="/portal/operations")
@@ -13,8 +12,8 @@ bp = Blueprint("portal_operations", __name__, url_prefix="/portal/operations")
 @bp.route("")
 @coordinator_page
 def overview():
-    answers = remote.call_each(SERVICES, "health", current_app.extensions["health_pool"])
-    return render_template("portal/operations.html", health=assess(answers), answers=answers,
+    health, answers = operations.platform_health()
+    return render_template("portal/operations.html", health=health, answers=answers,
                            **operations.all_parked())
 
 

@@ -4,7 +4,7 @@ person's own language."""
 import requests
 
 from tests.e2e.test_matching import approved
-from tests.e2e.test_portal import csrf_of, signed_in
+from tests.support.portal import csrf_of, signed_in
 from tests.support.waiting import eventually
 
 

@@ -4,9 +4,9 @@ sees what the demo sent."""
 import requests
 from sqlalchemy import text
 
-from tests.e2e.test_portal import csrf_of, signed_in
 from tests.e2e.test_stages import applied
 from tests.support.mailbox import mails_to
+from tests.support.portal import csrf_of, signed_in
 from tests.support.waiting import eventually
 
 

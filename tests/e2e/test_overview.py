@@ -5,8 +5,8 @@ import re
 import requests
 from sqlalchemy import text
 
-from tests.e2e.test_portal import signed_in
 from tests.support.builders import an_application
+from tests.support.portal import signed_in
 from tests.support.waiting import eventually
 
 

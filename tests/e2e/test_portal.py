@@ -5,11 +5,8 @@ import requests
 from sqlalchemy import text
 
 from tests.support.builders import an_application
+from tests.support.portal import csrf_of, signed_in
 from tests.support.waiting import eventually
-
-
-def csrf_of(page: requests.Response) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
 
 
 def hidden(page: requests.Response, name: str) -> str | None:
@@ -30,15 +27,6 @@ def a_filled_form(page, **answers) -> dict:
             "district": "velm", "language_1": "ti", "level_1": "native", "dutch_level": "none",
             "availability": ["mon_evening", "sat_morning"], "interests": ["cycling"],
             "hopes": ["practise_dutch"], "background": "recognised_refugee", "consent": "on", **answers}
-
-
-def signed_in(platform, coordinator) -> requests.Session:
-    browser = requests.Session()
-    form = browser.get(platform.url("/login"))
-    answer = browser.post(platform.url("/login"), data={**coordinator, "csrf_token": csrf_of(form),
-                                                        "next": "/portal"})
-    assert answer.status_code == 200 and answer.url.endswith("/portal")
-    return browser
 
 
 def test_a_person_chooses_a_role_applies_and_sees_the_status_with_the_dutch_beside(fresh, db):

@@ -28,6 +28,18 @@ def test_a_silent_service_and_a_database_down_are_named():
     assert report["down"] == ["service notifications", "database"]
 
 
+def test_a_service_whose_loop_set_a_record_aside_makes_the_platform_degraded():
+    problem = {"kind": "isolated", "what": "delivery-dispatcher", "since": "2026-11-30T09:00:00+00:00",
+               "detail": "1 record(s) set aside on host:1; last: Undeliverable: erased"}
+    report = assess({name: UP for name in ("intake", "matching", "followup", "events")}
+                    | {"notifications": {**UP, "status": "degraded", "problems": [problem]}})
+    assert report["status"] == "degraded" and "down" not in report
+    assert report["services"]["notifications"] == "degraded"
+    assert report["degraded"] == ["notifications: delivery-dispatcher isolated since "
+                                  "2026-11-30T09:00:00+00:00: 1 record(s) set aside on host:1; "
+                                  "last: Undeliverable: erased"]
+
+
 def test_a_broker_error_means_the_broker_is_down():
     report = assess({"intake": BrokerUnavailable("gone")})
     assert report["broker"] == "down" and report["services"]["intake"] == "unreachable"
