@@ -59,7 +59,7 @@ def fill_outbox(engine, count: int, first: int = 0) -> float:
     sessions = session_factory(engine, ProducerBase.metadata, PROBE)
     with sessions() as session:
         for seq in range(first, first + count):
-            record_event(session, "probe_happened", {"seq": seq, "trace": False})
+            record_event(session, "probe_happened", {"seq": seq, "trace": False}, subject_id=seq)
         committed = time.perf_counter()
         session.commit()
     return committed

@@ -67,7 +67,7 @@ def _announce(session, application: Application, base_url: str):
         "first_name": person.first_name, "language": person.language, "email": person.email,
         "phone": person.phone, "channel": person.channel,
         "status_url": status_url(base_url, application.status_token),
-        "submitted_at": application.submitted_at})
+        "submitted_at": application.submitted_at}, subject_id=person.id)
 
 
 def earlier_application(session: Session, email, phone) -> Application | None:

@@ -80,4 +80,4 @@ def _announce(session, event_type, application, interview, reason=None):
         "person_id": application.person_id, "starts_at": interview.starts_at,
         "ends_at": interview.starts_at + timedelta(minutes=interview.duration_minutes),
         "mode": interview.mode, "location": interview.location, "sequence": interview.sequence,
-        "reason": reason})
+        "reason": reason}, subject_id=application.person_id)

@@ -37,7 +37,7 @@ def invite(session: Session, person: Person, base_url: str) -> AccountInvitation
     session.add(invitation)
     record_event(session, "buddy_invited", {
         "person_id": person.id, "invitation_url": f"{base_url}/account/setup/{token}",
-        "expires_at": invitation.expires_at})
+        "expires_at": invitation.expires_at}, subject_id=person.id)
     return invitation
 
 

@@ -1,15 +1,28 @@
-"""What intake keeps of matching's news: where each person stands, for their status page."""
+"""What intake keeps of matching's news: where each person stands, for their status page.
+
+Matching's events arrive through `on_event`'s NEWER mode, so a replayed or late event of a
+proposal never undoes a newer one of the same proposal. Across proposals, a person follows
+their latest: a late "declined" or "ended" of an earlier proposal changes nothing.
+"""
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from services.intake.models import Person
+from services.shared.contracts import Event
 
 
-def note(session: Session, data: dict, state: str | None, since: date | None = None) -> None:
+def note(session: Session, event: Event, state: str | None, since: date | None = None) -> None:
     """Both people of the pair are now `state` (None: back to waiting for a match)."""
+    data = event.data
+    proposal_id = str(data.get("proposal_id") or event.subject_id)
     for key in ("buddy_id", "participant_id"):
         person = session.get(Person, str(data[key]))
-        if person is not None and person.erased_at is None:
-            person.match_state = state
-            person.matched_on = since if state == "in_duo" else person.matched_on
+        if person is None or person.erased_at is not None:
+            continue
+        if state == "proposed" or person.match_proposal_id is None:
+            person.match_proposal_id = proposal_id
+        elif person.match_proposal_id not in (None, proposal_id):
+            continue  # news of an earlier proposal: the person has moved on
+        person.match_state = state
+        person.matched_on = since if state == "in_duo" else person.matched_on

@@ -37,6 +37,7 @@ class Person(Base):
     # where matching has got with the person, for their status page: proposed, in_duo, ended
     match_state: Mapped[str | None] = mapped_column(Text)
     matched_on: Mapped[date | None] = mapped_column(Date)
+    match_proposal_id: Mapped[str | None] = mapped_column(Text)  # the proposal it is about
 
 
 class Application(Base):

@@ -69,7 +69,8 @@ def erase(session: Session, person_id: str, actor_id: str | None) -> None:
     someone.email = someone.phone = None
     someone.profile, someone.erased_at = {}, utcnow()
     audit.note(session, actor_id, "erase", someone.id)
-    record_event(session, "person_erased", {"person_id": someone.id, "erased_at": someone.erased_at})
+    record_event(session, "person_erased", {"person_id": someone.id, "erased_at": someone.erased_at},
+                 subject_id=someone.id)
     session.flush()
 
 

@@ -28,7 +28,8 @@ def correct_profile(session: Session, person: Person, data: dict) -> bool:
         return False
     person.profile = merged
     record_event(session, "person_profile_updated",
-                 {"person_id": person.id, "role": person.role, "profile": merged})
+                 {"person_id": person.id, "role": person.role, "profile": merged},
+                 subject_id=person.id)
     return True
 
 
@@ -51,4 +52,5 @@ def correct_contact(session: Session, person: Person, contact: dict) -> bool:
 def announce_contact(session: Session, person: Person):
     record_event(session, "person_contact_updated", {
         "person_id": person.id, "first_name": person.first_name, "email": person.email,
-        "phone": person.phone, "language": person.language, "channel": person.channel})
+        "phone": person.phone, "language": person.language, "channel": person.channel},
+        subject_id=person.id)

@@ -28,7 +28,8 @@ def record(session: Session, application_id: str, data: dict, actor_id: str | No
     profiles.correct_contact(session, application.person, data.get("contact") or {})
     record_event(session, "intake_completed", {"application_id": application.id,
                                                "person_id": application.person_id,
-                                               "completed_at": now})
+                                               "completed_at": now},
+                 subject_id=application.person_id)
     session.flush()
     return application
 

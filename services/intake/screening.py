@@ -47,4 +47,5 @@ def _announce(session, application, decision, feedback, now):
     record_event(session, f"{application.role}_screened", {
         "person_id": person.id, "application_id": application.id, "role": application.role,
         "decision": decision, "decided_at": now, "feedback": feedback,
-        "profile": person.profile if decision == "approved" else None}, version=2)
+        "profile": person.profile if decision == "approved" else None},
+        subject_id=person.id, version=2)

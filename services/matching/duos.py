@@ -54,8 +54,10 @@ def _change(session, duo_id, status, action, detail, allowed) -> Duo:
     duo.status = status
     _note(duo, action, detail)
     record_event(session, "duo_changed", {
-        "duo_id": duo.id, "buddy_id": duo.buddy_id, "participant_id": duo.participant_id,
-        "status": status, "planned_end_on": duo.planned_end_on, "changed_at": utcnow()})
+        "duo_id": duo.id, "proposal_id": duo.proposal_id, "buddy_id": duo.buddy_id,
+        "participant_id": duo.participant_id, "status": status,
+        "planned_end_on": duo.planned_end_on, "changed_at": utcnow()},
+        subject_id=duo.proposal_id)  # a duo continues its proposal's revisions
     return duo
 
 
@@ -72,9 +74,11 @@ def end(session: Session, duo_id: str, reason: str, note: str | None = None) -> 
     _note(duo, "ended", note)
     pool.refresh(session, *[x for x in (duo.buddy_id, duo.participant_id) if x])
     if duo.buddy_id and duo.participant_id:
-        record_event(session, "duo_ended", {"duo_id": duo.id, "buddy_id": duo.buddy_id,
+        record_event(session, "duo_ended", {"duo_id": duo.id, "proposal_id": duo.proposal_id,
+                                            "buddy_id": duo.buddy_id,
                                             "participant_id": duo.participant_id,
-                                            "reason": reason, "ended_on": duo.ended_on})
+                                            "reason": reason, "ended_on": duo.ended_on},
+                     subject_id=duo.proposal_id)
     return duo
 
 

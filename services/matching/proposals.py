@@ -30,7 +30,9 @@ def propose(session: Session, data: dict) -> Proposal:
                         proposed_at=utcnow())
     session.add(proposal)
     pool.refresh(session, buddy_id, participant_id)
-    record_event(session, "match_proposed", {**_pair(proposal), "proposed_at": proposal.proposed_at})
+    session.flush()  # the proposal's id names the subject
+    record_event(session, "match_proposed", {**_pair(proposal), "proposed_at": proposal.proposed_at},
+                 subject_id=proposal.id)
     return proposal
 
 
@@ -71,7 +73,7 @@ def plan_introduction(session: Session, proposal_id: str, data: dict) -> Proposa
     record_event(session, "introduction_scheduled", {
         **_pair(proposal), "starts_at": proposal.introduction_starts_at,
         "ends_at": proposal.introduction_ends_at, "location": proposal.introduction_location,
-        "sequence": proposal.introduction_sequence})
+        "sequence": proposal.introduction_sequence}, subject_id=proposal.id)
     return proposal
 
 
@@ -100,7 +102,8 @@ def _decline(session, proposal, side, reason):
                                proposal_id=proposal.id, reason=reason, declined_at=proposal.decided_at))
     pool.refresh(session, proposal.buddy_id, proposal.participant_id)
     record_event(session, "match_declined", {**_pair(proposal), "declined_by": side,
-                                             "declined_at": proposal.decided_at})
+                                             "declined_at": proposal.decided_at},
+                 subject_id=proposal.id)
 
 
 def _form_duo(session, proposal, duo_days):
@@ -113,7 +116,8 @@ def _form_duo(session, proposal, duo_days):
     session.flush()
     pool.refresh(session, proposal.buddy_id, proposal.participant_id)
     record_event(session, "duo_formed", {**_pair(proposal), "duo_id": duo.id, "proposal_id": proposal.id,
-                                         "started_on": duo.started_on, "planned_end_on": duo.planned_end_on})
+                                         "started_on": duo.started_on, "planned_end_on": duo.planned_end_on},
+                 subject_id=proposal.id)
 
 
 def _pair(proposal) -> dict:

@@ -1,7 +1,13 @@
-"""The dispatcher: sends queued deliveries in the background, woken by their NOTIFY; each
-outcome (delivered, or failed for good) is an event in the same transaction."""
+"""The dispatcher: sends due deliveries in the background, woken by their NOTIFY; each
+outcome (delivered, or failed for good) is an event in the same transaction.
+
+It is a due loop (shared/due.py): several instances share the work (SKIP LOCKED), and a
+delivery that cannot be handled (its person was erased, or recording its outcome raises) is
+set aside alone, failed with the reason, while the rest of the batch is sent and recorded.
+"""
 import logging
 import time
+from functools import partial
 
 import eventlet
 
@@ -10,12 +16,9 @@ from services.notifications.lanes import EmailLanes
 from services.notifications.mailer import Mailer, SmtpSettings
 from services.notifications.models import DELIVERY_CHANNEL, Base
 from services.notifications.sms import SendFailed, SmsProvider
-from services.shared.config import database_url
-from services.shared.database import libpq_url, make_engine, session_factory
-from services.shared.listen import NotifiedLoop, NotifyListener
+from services.shared.due import DueLoop
 from services.shared.outbox import record_event
 from services.shared.tracing import set_correlation_id
-from services.shared.wire import PLATFORM
 
 log = logging.getLogger(__name__)
 
@@ -34,55 +37,58 @@ class Pace:
             eventlet.sleep(slot - now)
 
 
-class DeliveryDispatcher(NotifiedLoop):
+class DeliveryDispatcher(DueLoop):
     """Claims due deliveries (SKIP LOCKED, so several instances may run) and sends them."""
 
     identifier = "delivery-dispatcher"
-    batch_size = 100
+    settings = "DISPATCH"  # DISPATCH_BATCH_SIZE, DISPATCH_POLL_SECONDS
+    queue, metadata, channel = deliveries.DUE, Base.metadata, DELIVERY_CHANNEL
 
     def setup(self):
+        super().setup()
         config = self.container.config
-        url = database_url(config, self.container.service_name)
-        self.engine = make_engine(url, f"{self.container.service_name}-dispatcher", pool_size=2)
-        self.sessions = session_factory(self.engine, Base.metadata, PLATFORM)
-        self.listener = NotifyListener(libpq_url(url), DELIVERY_CHANNEL)
-        self.settings = SmtpSettings.from_config(config)
+        self.settings_smtp = SmtpSettings.from_config(config)
         self.sms = SmsProvider.from_config(config)
         self.retry_base = float(config.get("NOTIFY_RETRY_BASE_SECONDS") or 30)
         self.pace = {"email": Pace(float(config.get("EMAIL_PER_SECOND") or 0)),
                      "sms": Pace(float(config.get("SMS_PER_SECOND") or 0))}
-        self.lanes = EmailLanes(Mailer(self.settings), int(config.get("SMTP_CONNECTIONS") or 4),
+        self.lanes = EmailLanes(Mailer(self.settings_smtp), int(config.get("SMTP_CONNECTIONS") or 4),
                                 self.pace["email"])
 
     def run_once(self) -> bool:
-        with self.sessions() as session:
-            due = deliveries.claim_due(session, self.batch_size)
-            if due:
-                self._send_emails(session, [d for d in due if d.channel == "email"])
-                for delivery in (d for d in due if d.channel == "sms"):
-                    self._send_sms(session, delivery)
-                session.commit()
-        if len(due) < self.batch_size:
-            self.lanes.hang_up()
-        return len(due) == self.batch_size
+        busy = super().run_once()
+        if not busy:
+            self.lanes.hang_up()  # keep the SMTP connections only while there is work
+        return busy
 
     def release(self):
         super().release()
         self.lanes.hang_up()
-        self.engine.dispose()
 
-    def _send_emails(self, session, due):
-        for outcome in self.lanes.send_all(due):
-            if outcome.error is None:
-                self._delivered(session, outcome.delivery)
-            else:
-                self._failed(session, outcome.delivery, outcome.error, outcome.permanent)
+    def fire(self, session, due):
+        """Emails all at once over the lanes, then text messages one by one; every outcome is
+        recorded on its own, so one that cannot be is set aside alone."""
+        for outcome in self.lanes.send_all([d for d in due if d.channel == "email"]):
+            self.isolate(session, outcome.delivery, partial(self._record, session, outcome))
+        for delivery in (d for d in due if d.channel == "sms"):
+            self.isolate(session, delivery, partial(self._send_sms, session, delivery))
+
+    def give_up(self, session, delivery, reason: str):
+        deliveries.give_up(session, delivery.id, reason)
+
+    def _record(self, session, outcome):
+        if outcome.crash is not None:
+            raise outcome.crash  # set aside: failed with its reason, health says so
+        if outcome.error is None:
+            self._delivered(session, outcome.delivery)
+        else:
+            self._failed(session, outcome.delivery, outcome.error, outcome.permanent)
 
     def _send_sms(self, session, delivery):
         set_correlation_id(delivery.correlation_id)
         self.pace["sms"].wait()
         try:
-            self.sms.send(delivery.recipient, delivery.body_text)
+            self.sms.send(deliveries.address_of(delivery), delivery.body_text)
         except SendFailed as exc:
             self._failed(session, delivery, str(exc), exc.permanent)
         else:
@@ -90,15 +96,17 @@ class DeliveryDispatcher(NotifiedLoop):
 
     def _delivered(self, session, delivery):
         deliveries.mark_sent(delivery)
-        record_event(session, "notification_delivered", _outcome(delivery, delivery.sent_at))
+        record_event(session, "notification_delivered", _outcome(delivery, delivery.sent_at),
+                     subject_id=delivery.id)
         log.info("sent %s by %s to person %s", delivery.template, delivery.channel, delivery.person_id)
 
     def _failed(self, session, delivery, error, permanent):
         log.warning("delivery %s (%s) failed: %s", delivery.id, delivery.channel, error)
         deliveries.mark_attempt_failed(delivery, error, self.retry_base, permanent)
-        if delivery.status == "failed":
+        if delivery.status == deliveries.FAILED:
             record_event(session, "notification_failed",
-                         {**_outcome(delivery, delivery.next_attempt_at), "error": delivery.last_error})
+                         {**_outcome(delivery, delivery.next_attempt_at), "error": delivery.last_error},
+                         subject_id=delivery.id)
 
 
 def _outcome(delivery, at) -> dict:

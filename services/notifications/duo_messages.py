@@ -3,7 +3,7 @@ Each goes to both people, each in their own language, naming the other by first 
 from sqlalchemy.orm import Session
 
 from services.notifications import calendar
-from services.notifications.messages import newest_revision, remind
+from services.notifications.messages import remind
 from services.notifications.models import Contact
 from services.notifications.sending import Sender, reachable, send
 from services.notifications.templates import render
@@ -29,7 +29,7 @@ def invite_both(session: Session, sender: Sender, event: Event) -> None:
     for side, other in SIDES:
         contact = reachable(session, event, data[f"{side}_id"], "introduction_invitation")
         uid = f"introduction-{data['proposal_id']}-{side}@samenoppad"
-        if contact is None or not newest_revision(session, uid, data["sequence"]):
+        if contact is None:
             continue
         context = {"starts_at": data["starts_at"], "location": data["location"], "role": side,
                    "partner_first_name": _first_name(session, data[f"{other}_id"]),

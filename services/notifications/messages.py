@@ -4,7 +4,6 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from services.notifications import calendar, contacts, deliveries
-from services.notifications.models import AppointmentNotice
 from services.notifications.sending import Sender, reachable, send
 from services.notifications.templates import render
 from services.shared.contracts import Event
@@ -24,15 +23,12 @@ def confirm_application(session: Session, sender: Sender, event: Event) -> None:
 def about_interview(session: Session, sender: Sender, event: Event, template: str,
                     cancelled: bool = False) -> None:
     """An interview planned, moved or called off: the message with its calendar invitation,
-    and a reminder the day before (withdrawn when the interview moves again)."""
+    and a reminder the day before (withdrawn when the interview moves again). The person's
+    events arrive in order (ordering.py), so an older change never follows a newer one."""
     data, contact = event.data, reachable(session, event, event.data["person_id"], template)
     if contact is None:
         return
-    uid = f"intake-{data['interview_id']}@samenoppad"
-    if not newest_revision(session, uid, data["sequence"]):
-        deliveries.record_skipped(session, event.message_id, contact.person_id, template,
-                                  contact.language, "a later change of this appointment was sent")
-        return
+    uid = f"intake-{data['interview_id']}@samenoppad"  # an older change never comes after
     context = {"starts_at": data["starts_at"], "mode": data["mode"], "location": data["location"],
                "minutes": int((data["ends_at"] - data["starts_at"]).total_seconds() // 60),
                "reason": data.get("reason")}
@@ -50,15 +46,6 @@ def remind(session, sender, event, contact, template, context, uid, cancelled) -
     due = context["starts_at"] - REMIND_BEFORE
     if not cancelled and due > utcnow():
         send(session, sender, event, contact, template, context, due=due, appointment=uid)
-
-
-def newest_revision(session: Session, uid: str, sequence: int) -> bool:
-    """Note this revision of an appointment; False if a later one was told already."""
-    told = session.get(AppointmentNotice, uid, with_for_update=True)
-    if told is not None and told.sequence >= sequence:
-        return False
-    session.merge(AppointmentNotice(uid=uid, sequence=sequence))
-    return True
 
 
 def tell_decision(session: Session, sender: Sender, event: Event) -> None:

@@ -2,7 +2,7 @@
 from datetime import datetime
 
 from sqlalchemy import DateTime, Index, Integer, Text, text
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.shared.models import new_id, schema_metadata, utcnow
@@ -68,24 +68,3 @@ class Contact(Base):
     status_url: Mapped[str | None] = mapped_column(Text)  # the link an SMS points to
     opt_out_token: Mapped[str | None] = mapped_column(Text, unique=True)  # in the link of every message
     opted_out_at: Mapped[datetime | None] = mapped_column(Timestamp)
-
-
-class AppointmentNotice(Base):
-    """The latest revision of an appointment a person was told about: a change that arrives
-    after a later one (events travel on separate queues) is not sent."""
-
-    __tablename__ = "appointment_notice"
-    uid: Mapped[str] = mapped_column(Text, primary_key=True)
-    sequence: Mapped[int] = mapped_column(Integer)
-    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
-
-
-class HeldEvent(Base):
-    """An event about a person whose contact details have not arrived yet (see held.py)."""
-
-    __tablename__ = "held_event"
-    message_id: Mapped[str] = mapped_column(Id, primary_key=True)
-    handler: Mapped[str] = mapped_column(Text, primary_key=True)
-    person_id: Mapped[str] = mapped_column(Id, index=True)
-    envelope: Mapped[dict] = mapped_column(JSONB)
-    held_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)

@@ -31,6 +31,12 @@ class EnvelopeSchema(Schema):
     version = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
     occurred_at = fields.AwareDateTime(required=True)
     correlation_id = fields.String(load_default=None, allow_none=True)
+    # the record the event is about, and its revision (see ordering.py); absent only from
+    # events written before subjects existed, which consumers apply as they come
+    subject_type = fields.String(load_default=None, allow_none=True)
+    subject_id = fields.String(load_default=None, allow_none=True)
+    revision = fields.Integer(load_default=None, allow_none=True, strict=True,
+                              validate=validate.Range(min=1))
     data = fields.Dict(required=True)
 
 
@@ -47,11 +53,18 @@ class Event:
     occurred_at: datetime
     correlation_id: str | None
     data: dict
+    subject_type: str | None = None
+    subject_id: str | None = None
+    revision: int | None = None
 
 
 @dataclass(frozen=True, eq=False)
 class Contract:
-    """One event type at one version: its producer, schema and consuming handlers."""
+    """One event type at one version: its producer, schema, subject and consuming handlers.
+
+    `subject` names the kind of record every event of this type is about (`person`, `duo`, …):
+    the producer numbers each subject's events 1, 2, 3, … (see outbox.py and ordering.py).
+    """
 
     type: str
     producer: str
@@ -59,6 +72,7 @@ class Contract:
     summary: str
     version: int = 1
     consumers: tuple[str, ...] = field(default_factory=tuple)
+    subject: str = ""
 
     @functools.cached_property
     def _producing(self) -> Schema:
@@ -97,10 +111,10 @@ def known_only(schema: Schema, data):
     if not isinstance(data, dict):
         return data
     kept = {}
-    for field in schema.fields.values():
-        key = field.data_key or field.name
+    for declared in schema.fields.values():
+        key = declared.data_key or declared.name
         if key in data:
-            kept[key] = _known_value(field, data[key])
+            kept[key] = _known_value(declared, data[key])
     return kept
 
 
@@ -120,6 +134,9 @@ class Catalogue:
 
     def __init__(self, contracts):
         self._contracts = {(c.type, c.version): c for c in contracts}
+        unnamed = [c.type for c in self._contracts.values() if not c.subject]
+        if unnamed:
+            raise ValueError(f"every event is about a subject; these name none: {unnamed}")
 
     def __iter__(self):
         return iter(self._contracts.values())
@@ -130,6 +147,10 @@ class Catalogue:
         except KeyError:
             raise ContractViolation(f"no contract for {event_type} v{version}") from None
 
+    def of_subject(self, subject: str) -> list[Contract]:
+        """Every contract whose events are about `subject` records."""
+        return [c for c in self if c.subject == subject]
+
     def produced_by(self, service: str) -> list[Contract]:
         return [c for c in self if c.producer == service]
 
@@ -139,14 +160,19 @@ class Catalogue:
                 if handler.split(".", 1)[0] == service]
 
 
-def envelope(contract: Contract, source, correlation_id=None, message_id=None) -> dict:
-    """A new event, ready for the outbox."""
+def envelope(contract: Contract, source, correlation_id=None, message_id=None,
+             subject_id=None, revision=None) -> dict:
+    """A new event, ready for the outbox: about `contract.subject` `subject_id`, whose
+    `revision`-th event it is."""
     return {
         "message_id": str(message_id or uuid.uuid4()),
         "type": contract.type,
         "version": contract.version,
         "occurred_at": datetime.now(timezone.utc).isoformat(),
         "correlation_id": correlation_id,
+        "subject_type": contract.subject,
+        "subject_id": None if subject_id is None else str(subject_id),
+        "revision": revision,
         "data": contract.serialize(source),
     }
 
@@ -163,4 +189,6 @@ def parse_event(body, catalogue: Catalogue) -> Event:
     return Event(message_id=str(wrapper["message_id"]), type=wrapper["type"],
                  version=wrapper["version"], occurred_at=wrapper["occurred_at"],
                  correlation_id=wrapper["correlation_id"],
-                 data=contract.deserialize(wrapper["data"]))
+                 data=contract.deserialize(wrapper["data"]),
+                 subject_type=wrapper["subject_type"], subject_id=wrapper["subject_id"],
+                 revision=wrapper["revision"])

@@ -9,7 +9,6 @@ replay it. An outage of the database is waited out rather than counted against t
 """
 import functools
 import logging
-import random
 import time
 
 import eventlet
@@ -17,23 +16,21 @@ from nameko.events import SERVICE_POOL, EventHandler
 from nameko.exceptions import ContainerBeingKilled
 from nameko.messaging import Consumer
 
-from services.shared import batches, failures, topology
+from services.shared import batches, dispatch, failures, topology
+from services.shared.backoff import backoff
 from services.shared.consumers import EventQueueConsumer
 from services.shared.contracts import ContractViolation, parse_event
 from services.shared.database import Database
 from services.shared.errors import is_outage
+from services.shared.ordering import Order
 
 log = logging.getLogger(__name__)
 OUTAGE_PATIENCE_SECONDS = 300
+OUTAGE_POLL_MAX_SECONDS = 5.0  # how often, at most, a waiting handler asks the database
 
 
 class ConfigurationError(Exception):
     """A handler that the event catalogue does not know about."""
-
-
-def retry_delay(attempt: int, base: float, ceiling: float) -> float:
-    """Seconds to wait before try `attempt + 1`: exponential, capped, with 20 % jitter."""
-    return min(base * 2 ** (attempt - 1), ceiling) * random.uniform(0.8, 1.2)
 
 
 def attempt_of(message) -> int:
@@ -46,10 +43,10 @@ class ReliableEventHandler(EventHandler):
 
     queue_consumer = EventQueueConsumer()
 
-    def __init__(self, source_service, event_type, version=1, **kwargs):
+    def __init__(self, source_service, event_type, version=1, order=Order.NEWER, **kwargs):
         super().__init__(source_service, event_type, handler_type=SERVICE_POOL,
                          reliable_delivery=True, requeue_on_error=True, **kwargs)
-        self.version = version
+        self.version, self.order = version, order
         self._pending, self._flush_timer = [], None
 
     @property
@@ -72,6 +69,19 @@ class ReliableEventHandler(EventHandler):
             raise ConfigurationError(
                 f"{self.handler_name} handles {self.source_service}.{self.event_type} "
                 f"v{self.version}, but the event catalogue does not list it as a consumer")
+        if self.order is Order.IN_ORDER:
+            self._check_whole_subject(contract.subject)
+
+    def _check_whole_subject(self, subject: str):
+        """An IN_ORDER handler waits for each predecessor: its service must receive them all."""
+        catalogue = self.container.service_cls.catalogue
+        handled = {entrypoint.event_type for entrypoint in self.container.entrypoints
+                   if isinstance(entrypoint, ReliableEventHandler)}
+        missing = sorted({c.type for c in catalogue.of_subject(subject)} - handled)
+        if missing:
+            raise ConfigurationError(
+                f"{self.handler_name} applies {subject} events in order, but "
+                f"{self.container.service_name} does not consume {', '.join(missing)}")
 
     def handle_message(self, body, message):
         try:
@@ -106,9 +116,9 @@ class ReliableEventHandler(EventHandler):
                 self.queue_consumer.requeue_message(message)
 
     def handle_result(self, batch, worker_ctx, result=None, exc_info=None):
-        outcomes = result if exc_info is None else [batches.Outcome("failed", exc_info[1])] * len(batch)
+        outcomes = result if exc_info is None else [batches.Outcome(batches.FAILED, exc_info[1])] * len(batch)
         for (event, message), outcome in zip(batch, outcomes):
-            if outcome.status == "failed":
+            if outcome.status == batches.FAILED:
                 self._retry_later(message, outcome.error)
             else:
                 if outcome.status == batches.SKIPPED:
@@ -124,7 +134,7 @@ class ReliableEventHandler(EventHandler):
         if is_outage(error) and not final:
             log.warning("%s: database unavailable; waiting for it before retrying", self.handler_name)
             return eventlet.spawn(self._requeue_when_database_is_back, message)
-        delay = 0 if final else retry_delay(attempt, self.retry_base, self.retry_max)
+        delay = 0 if final else backoff(attempt, self.retry_base, self.retry_max)
         log.warning("%s failed on try %d of %d for %s%s", self.handler_name, attempt,
                     topology.MAX_ATTEMPTS, message.properties.get("message_id"),
                     "; parking it" if final else f"; retrying in {delay:.1f} s", exc_info=error)
@@ -133,10 +143,10 @@ class ReliableEventHandler(EventHandler):
     def _requeue_when_database_is_back(self, message):
         """An outage is not the message's fault: wait for the database (a bounded while),
         then retry, instead of spending the message's tries against a database that is down."""
-        deadline, delay = time.monotonic() + OUTAGE_PATIENCE_SECONDS, self.retry_base
+        deadline, waits = time.monotonic() + OUTAGE_PATIENCE_SECONDS, 0
         while not self._database().is_up() and time.monotonic() < deadline:
-            eventlet.sleep(delay)
-            delay = min(delay * 2, 5.0)
+            waits += 1
+            eventlet.sleep(backoff(waits, self.retry_base, OUTAGE_POLL_MAX_SECONDS))
         self.queue_consumer.requeue_message(message)
 
     def _database(self) -> Database:
@@ -152,14 +162,21 @@ class ReliableEventHandler(EventHandler):
             log.warning("could not record the failure of %s: %s", self.handler_name, exc)
 
 
-def on_event(source_service: str, event_type: str, version: int = 1):
+def on_event(source_service: str, event_type: str, version: int = 1,
+             order: Order = Order.NEWER, awaits=None):
     """Handle `source_service`'s `event_type`: each event once, in one transaction with the
-    inbox. The decorated method receives an `Event` and uses `self.db`; it must not commit
-    (several events may share the transaction)."""
+    inbox, in `order` per subject (ordering.py: NEWER for projections, IN_ORDER for messages
+    to people; `awaits(self, event)` names another subject an IN_ORDER event must wait for).
+    The decorated method receives an `Event` and uses `self.db`; it must not commit (several
+    events may share the transaction)."""
     def decorate(method):
+        dispatch.register(method, order, awaits)
+
         @functools.wraps(method)
         def apply_events(self, events):
             handler = f"{self.name}.{method.__name__}"
-            return batches.apply_batch(self.db, handler, functools.partial(method, self), events)
-        return ReliableEventHandler.decorator(source_service, event_type, version=version)(apply_events)
+            return batches.apply_batch(self.db, handler, functools.partial(dispatch.run, self, handler),
+                                       events)
+        return ReliableEventHandler.decorator(source_service, event_type, version=version,
+                                              order=order)(apply_events)
     return decorate

@@ -140,3 +140,69 @@ def drop_backbone_v1(op, schema: str):
     for table in ("parked_message", "handler_failure", "inbox", "outbox"):
         op.drop_table(table, schema=schema)
     op.execute(f'DROP FUNCTION IF EXISTS "{schema}".announce_outbox()')
+
+
+def create_backbone_v2(op, schema: str, held_table: str = "held_event"):
+    """Order per record and isolated failures: subjects' revisions on both sides, held events,
+    the loops' health, and outbox rows given up on (`failed_at`)."""
+    op.add_column("outbox", sa.Column("failed_at", TIMESTAMP, nullable=True), schema=schema)
+    for table in ("subject_revision", "subject_applied"):
+        op.create_table(
+            table,
+            sa.Column("subject_type", sa.Text(), nullable=False),
+            sa.Column("subject_id", sa.Text(), nullable=False),
+            sa.Column("revision", sa.BigInteger(), nullable=False),
+            sa.Column("updated_at" if table == "subject_revision" else "applied_at", TIMESTAMP,
+                      server_default=NOW, nullable=False),
+            sa.PrimaryKeyConstraint("subject_type", "subject_id", name=f"pk_{table}"),
+            schema=schema,
+        )
+    _create_held_v2(op, schema, held_table)
+    _create_loop_health_v2(op, schema)
+
+
+def _create_held_v2(op, schema, table):
+    op.create_table(
+        table,
+        sa.Column("message_id", UUID(as_uuid=False), nullable=False),
+        sa.Column("handler", sa.Text(), nullable=False),
+        sa.Column("awaits_type", sa.Text(), nullable=False),
+        sa.Column("awaits_id", sa.Text(), nullable=False),
+        sa.Column("awaits_revision", sa.BigInteger(), nullable=False),
+        sa.Column("envelope", JSONB(), nullable=False),
+        sa.Column("held_at", TIMESTAMP, server_default=NOW, nullable=False),
+        sa.Column("release_at", TIMESTAMP, nullable=False),
+        sa.Column("failed_at", TIMESTAMP, nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint("message_id", "handler", name="pk_held_event"),
+        schema=schema,
+    )
+    op.create_index("ix_held_event_awaits_type_awaits_id", table, ["awaits_type", "awaits_id"],
+                    schema=schema)
+    op.create_index("ix_held_event_release_at", table, ["release_at"], schema=schema,
+                    postgresql_where=sa.text("failed_at IS NULL"))
+
+
+def _create_loop_health_v2(op, schema):
+    op.create_table(
+        "loop_health",
+        sa.Column("loop", sa.Text(), nullable=False),
+        sa.Column("instance", sa.Text(), nullable=False),
+        sa.Column("ok_at", TIMESTAMP, nullable=True),
+        sa.Column("failing_since", TIMESTAMP, nullable=True),
+        sa.Column("failures", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("isolated", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("isolated_at", TIMESTAMP, nullable=True),
+        sa.Column("isolated_error", sa.Text(), nullable=True),
+        sa.Column("updated_at", TIMESTAMP, server_default=NOW, nullable=False),
+        sa.PrimaryKeyConstraint("loop", "instance", name="pk_loop_health"),
+        schema=schema,
+    )
+
+
+def drop_backbone_v2(op, schema: str):
+    """Undo create_backbone_v2."""
+    for table in ("loop_health", "held_event", "subject_applied", "subject_revision"):
+        op.drop_table(table, schema=schema)
+    op.drop_column("outbox", "failed_at", schema=schema)

@@ -4,13 +4,17 @@ import uuid
 
 from marshmallow import ValidationError
 from nameko.dependency_providers import Config
-from sqlalchemy import func, select, text
+from nameko.timer import timer
+from sqlalchemy import and_, func, select, text
 
-from services.shared import parking
+from services.shared import dispatch, parking
 from services.shared.consumers import rpc
 from services.shared.errors import EXPECTED, InvalidInput, Unavailable, is_outage
+from services.shared.health import due_queues, problems
 from services.shared.tracing import Tracing
 from services.shared.wire import PLATFORM
+
+HELD_RELEASE_SECONDS = 2  # how often each service looks for held events whose wait is over
 
 
 
@@ -45,17 +49,32 @@ class BackboneService:
 
     @rpc
     def health(self) -> dict:
-        """ok, with the state of the database and of the outbox; never raises."""
+        """The service's state; never raises. {"status": "ok" | "degraded", "database": "ok" |
+        "down", the outbox's and parked backlog (see _backlog), "problems": [see
+        shared/health.py: kind, what, since, detail]}; degraded when the database is down (then only
+        "error" besides) or when there is any problem."""
         try:
             self.db.execute(text("SELECT 1"))
-            return {"status": "ok", "database": "ok", **self._backlog()}
+            report = {"database": "ok", **self._backlog()}
         except Exception as exc:  # noqa: BLE001 - report, do not fail
             return {"status": "degraded", "database": "down", "error": type(exc).__name__}
+        report["problems"] = self._problems()
+        return {"status": "degraded" if report["problems"] else "ok", **report}
+
+    def _problems(self) -> list[dict]:
+        try:
+            return problems(self.db, self.db.info["backbone"].loop_health,
+                            due_queues(type(self)), self.config)
+        except Exception as exc:  # noqa: BLE001 - not knowing is a problem too, not a crash
+            self.db.rollback()
+            return [{"kind": "unknown", "what": "health", "since": None,
+                     "detail": f"could not check the loops: {type(exc).__name__}: {exc}"}]
 
     def _backlog(self) -> dict:
-        """Events not yet published (and the last reason one could not be), parked messages."""
+        """Events not yet published (and the last reason one could not be), events given up
+        on, parked messages."""
         outbox, parked = self.db.info["backbone"].outbox, self.db.info["backbone"].parked
-        pending = outbox.c.published_at.is_(None)
+        pending = and_(outbox.c.published_at.is_(None), outbox.c.failed_at.is_(None))
         stuck = self.db.execute(
             select(func.count(), func.max(outbox.c.last_error), func.min(outbox.c.created_at))
             .where(pending, outbox.c.last_error.is_not(None))).one()
@@ -63,6 +82,8 @@ class BackboneService:
             "outbox_pending": self.db.scalar(select(func.count()).select_from(outbox).where(pending)),
             "outbox_failing": stuck[0], "outbox_last_error": stuck[1],
             "outbox_failing_since": stuck[2].isoformat() if stuck[2] else None,
+            "outbox_given_up": self.db.scalar(select(func.count()).select_from(outbox)
+                                              .where(outbox.c.failed_at.is_not(None))),
             "parked": self.db.scalar(select(func.count()).select_from(parked)
                                      .where(parked.c.replayed_at.is_(None))),
         }
@@ -85,6 +106,18 @@ class BackboneService:
     def store_parked_message(self, parked: dict):
         parking.store(self.db, parked)
         self.db.commit()
+
+    @timer(interval=HELD_RELEASE_SECONDS)
+    def release_held_events(self) -> int:
+        """Events held for a predecessor that did not come in time go ahead (ordering.py);
+        returns how many were released."""
+        released = 0
+        for _ in range(100):  # bounded: a pass takes 100 at most
+            batch = dispatch.release_overdue(self, limit=100)
+            released += batch
+            if batch < 100:
+                break
+        return released
 
 
 def jsonable(value):

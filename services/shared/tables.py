@@ -1,5 +1,7 @@
 """The backbone's tables, which every service keeps in its own schema: the outbox of events
-to publish, the inbox of events applied, handler failures, and parked (dead-lettered) messages."""
+to publish, the inbox of events applied, handler failures, parked (dead-lettered) messages,
+the revisions of the subjects it produces and applies, the events it holds until their
+predecessor, and the health of its background loops."""
 from dataclasses import dataclass
 
 from sqlalchemy import (
@@ -20,6 +22,10 @@ class Backbone:
     inbox: Table
     failure: Table
     parked: Table
+    revision: Table
+    applied: Table
+    held: Table
+    loop_health: Table
 
     @property
     def notify_channel(self) -> str:
@@ -34,11 +40,13 @@ def backbone(metadata: MetaData) -> Backbone:
         _define(metadata)
     tables = metadata.tables
     return Backbone(schema, tables[f"{schema}.outbox"], tables[f"{schema}.inbox"],
-                    tables[f"{schema}.handler_failure"], tables[f"{schema}.parked_message"])
+                    tables[f"{schema}.handler_failure"], tables[f"{schema}.parked_message"],
+                    tables[f"{schema}.subject_revision"], tables[f"{schema}.subject_applied"],
+                    tables[f"{schema}.held_event"], tables[f"{schema}.loop_health"])
 
 
 def _define(metadata: MetaData):
-    for define in (_outbox, _inbox, _failure, _parked):
+    for define in (_outbox, _inbox, _failure, _parked, _revision, _applied, _held, _loop_health):
         define(metadata)
 
 
@@ -56,6 +64,7 @@ def _outbox(metadata):
         Column("attempts", Integer, nullable=False, server_default="0"),
         Column("next_attempt_at", DateTime(timezone=True), nullable=False, server_default=NOW),
         Column("last_error", Text),
+        Column("failed_at", DateTime(timezone=True)),  # given up on: see last_error
         Index("ix_outbox_unpublished", "id", postgresql_where=text("published_at IS NULL")),
     )
 
@@ -98,4 +107,67 @@ def _parked(metadata):
         Column("parked_at", DateTime(timezone=True), nullable=False, server_default=NOW),
         Column("replayed_at", DateTime(timezone=True)),
         UniqueConstraint("message_id", "queue", "died_at"),
+    )
+
+
+def _revision(metadata):
+    """The producer's side: the latest revision of each subject it has written an event about."""
+    Table(
+        "subject_revision", metadata,
+        Column("subject_type", Text, nullable=False),
+        Column("subject_id", Text, nullable=False),
+        Column("revision", BigInteger, nullable=False),
+        Column("updated_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+        PrimaryKeyConstraint("subject_type", "subject_id"),
+    )
+
+
+def _applied(metadata):
+    """The consumer's side: the latest revision of each subject this service has applied."""
+    Table(
+        "subject_applied", metadata,
+        Column("subject_type", Text, nullable=False),
+        Column("subject_id", Text, nullable=False),
+        Column("revision", BigInteger, nullable=False),
+        Column("applied_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+        PrimaryKeyConstraint("subject_type", "subject_id"),
+    )
+
+
+def _held(metadata):
+    """Events a handler holds until a revision of a subject has been applied (or until
+    `release_at`, when it goes ahead anyway and the gap is logged)."""
+    Table(
+        "held_event", metadata,
+        Column("message_id", UUID(as_uuid=False), nullable=False),
+        Column("handler", Text, nullable=False),
+        Column("awaits_type", Text, nullable=False),
+        Column("awaits_id", Text, nullable=False),
+        Column("awaits_revision", BigInteger, nullable=False),
+        Column("envelope", JSONB, nullable=False),
+        Column("held_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+        Column("release_at", DateTime(timezone=True), nullable=False),
+        Column("failed_at", DateTime(timezone=True)),
+        Column("last_error", Text),
+        PrimaryKeyConstraint("message_id", "handler"),
+        Index(None, "awaits_type", "awaits_id"),
+        Index(None, "release_at", postgresql_where=text("failed_at IS NULL")),
+    )
+
+
+def _loop_health(metadata):
+    """How each background loop of each running instance is doing (for /healthz)."""
+    Table(
+        "loop_health", metadata,
+        Column("loop", Text, nullable=False),
+        Column("instance", Text, nullable=False),
+        Column("ok_at", DateTime(timezone=True)),
+        Column("failing_since", DateTime(timezone=True)),
+        Column("failures", Integer, nullable=False, server_default="0"),
+        Column("last_error", Text),
+        Column("isolated", Integer, nullable=False, server_default="0"),
+        Column("isolated_at", DateTime(timezone=True)),
+        Column("isolated_error", Text),
+        Column("updated_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+        PrimaryKeyConstraint("loop", "instance"),
     )

@@ -11,6 +11,7 @@ import time
 import uuid
 
 from nameko.extensions import DependencyProvider
+from nameko.timer import Timer
 from pythonjsonlogger.json import JsonFormatter
 
 CONTEXT_KEY = "correlation_id"
@@ -87,6 +88,8 @@ class Tracing(DependencyProvider):
     def worker_result(self, worker_ctx, result=None, exc_info=None):
         elapsed_ms = round((time.monotonic() - self._started.pop(worker_ctx, time.monotonic())) * 1000, 1)
         entrypoint = f"{worker_ctx.service_name}.{worker_ctx.entrypoint.method_name}"
+        if exc_info is None and isinstance(worker_ctx.entrypoint, Timer) and not result:
+            return  # a timer that found nothing to do: not worth a line every few seconds
         if exc_info is None:
             log.info("handled %s", entrypoint, extra={"entrypoint": entrypoint, "ms": elapsed_ms})
         else:

@@ -56,7 +56,7 @@ def test_the_same_message_delivered_twice_is_applied_once(start_service, config,
 
 def test_an_event_whose_queue_is_gone_stays_in_the_outbox_with_the_reason(
         start_service, rpc, db, config):
-    orphan = Contract("probe_orphaned", "probe_producer", ProbeHappened, "a consumer that left",
+    orphan = Contract("probe_orphaned", "probe_producer", ProbeHappened, "a consumer that left", subject="probe",
                       consumers=("probe_consumer.gone",))
 
     class LonelyProducer(ProbeProducer):
@@ -70,7 +70,7 @@ def test_an_event_whose_queue_is_gone_stays_in_the_outbox_with_the_reason(
     with kombu.Connection(config["AMQP_URI"]) as connection:
         connection.channel().queue_delete(gone)  # an operator removed it by hand
     with _session(container) as session:
-        record_event(session, "probe_orphaned", {"seq": 1})
+        record_event(session, "probe_orphaned", {"seq": 1}, subject_id=1)
         session.commit()
     row = eventually(lambda: _outbox_row(db, "probe_orphaned", with_error=True))
     assert row.published_at is None
@@ -81,14 +81,14 @@ def test_an_event_whose_queue_is_gone_stays_in_the_outbox_with_the_reason(
 
 
 def test_an_event_without_consumers_yet_is_published_and_not_held_back(start_service, rpc, db):
-    unheard = Contract("probe_unheard", "probe_producer", ProbeHappened, "no consumer yet")
+    unheard = Contract("probe_unheard", "probe_producer", ProbeHappened, "no consumer yet", subject="probe")
 
     class Announcer(ProbeProducer):
         catalogue = Catalogue([*PROBE, unheard])
 
     container = start_service(Announcer)
     with _session(container) as session:
-        record_event(session, "probe_unheard", {"seq": 1})
+        record_event(session, "probe_unheard", {"seq": 1}, subject_id=1)
         session.commit()
     eventually(lambda: count(db, text("SELECT count(*) FROM probe_producer.outbox "
                                       "WHERE published_at IS NOT NULL")) == 1)

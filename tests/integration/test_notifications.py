@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from services.notifications.service import NotificationsService
 from tests.support.events import an_event, publish
-from tests.support.mailbox import calendar_of
+from tests.support.mailbox import calendar_method, calendar_of
 from tests.support.waiting import eventually
 
 PERSON = "5b0e2f7a-1111-4000-8000-000000000001"
@@ -21,16 +21,16 @@ def received(smtp) -> list:
             for p in sorted(smtp.maildir.glob("*.eml"))]
 
 
-def application_received(role="participant", language="fr", **data):
-    return an_event("application_received", {
+def application_received(role="participant", language="fr", revision=1, **data):
+    return an_event("application_received", revision=revision, data={
         "application_id": str(uuid.uuid4()), "person_id": PERSON, "role": role,
         "first_name": "Jean-Paul", "language": language, "email": "jp@example.org", "phone": None,
         "status_url": "http://127.0.0.1:8000/status/t0k3n-t0k3n-t0k3n", "submitted_at": datetime.now(timezone.utc),
         **data})
 
 
-def interview(event_type, sequence, **data):
-    return an_event(event_type, {
+def interview(event_type, sequence, revision=None, **data):
+    return an_event(event_type, revision=revision, data={
         "interview_id": "9c1d2e3f-2222-4000-8000-000000000001", "application_id": str(uuid.uuid4()),
         "person_id": PERSON, "starts_at": STARTS, "ends_at": STARTS + timedelta(hours=1),
         "mode": "in_person", "location": "Huis van de Wereld, Sint-Truiden", "sequence": sequence, **data})
@@ -78,16 +78,30 @@ def test_an_interview_comes_with_a_calendar_entry_that_moves_and_disappears(star
     assert "The coordinator is ill." in cancelled.get_body(("plain",)).get_content()
 
 
-def test_a_change_that_arrives_after_a_later_one_is_not_sent(start_service, smtp, config, db):
+def test_a_change_that_comes_after_its_wait_is_over_is_not_sent(start_service, smtp, config, db):
+    smtp.start()
+    start_service(NotificationsService, SMTP_PORT=smtp.port, EVENT_HOLD_SECONDS=1)
+    publish(config, application_received(revision=1))
+    publish(config, interview("intake_scheduled", 0, revision=2))
+    publish(config, interview("intake_cancelled", 2, revision=4))
+    mails = eventually(lambda: len(received(smtp)) == 3 and received(smtp), timeout=20)
+    # the cancellation waited for revision 3 for a second, then went out; now 3 comes, late
+    publish(config, interview("intake_rescheduled", 1, revision=3))
+    eventually(lambda: applied(db, "intake_rescheduled"), timeout=15)
+    assert [calendar_method(m) for m in mails[1:]] == ["REQUEST", "CANCEL"]
+    assert len(received(smtp)) == 3 and "intake_moved" not in [d.template for d in deliveries(db)]
+
+
+def test_a_change_that_overtakes_the_one_before_it_waits_for_it(start_service, smtp, config, db):
     smtp.start()
     start_service(NotificationsService, SMTP_PORT=smtp.port)
-    publish(config, application_received())
-    publish(config, interview("intake_cancelled", 2))
-    eventually(lambda: len(received(smtp)) == 2, timeout=20)
-    publish(config, interview("intake_rescheduled", 1))  # late: the cancellation came first
-    skipped = eventually(lambda: [d for d in deliveries(db) if d.status == "skipped"], timeout=20)
-    assert skipped[0].last_error == "a later change of this appointment was sent"
-    assert len(received(smtp)) == 2
+    publish(config, application_received(revision=1))
+    publish(config, interview("intake_rescheduled", 1, revision=3))  # overtook the invitation
+    eventually(lambda: count(db, "held_event") == 1, timeout=15)
+    publish(config, interview("intake_scheduled", 0, revision=2))
+    eventually(lambda: len(received(smtp)) == 3, timeout=20)
+    invitations = [d.template for d in deliveries(db) if d.template in ("intake_invitation", "intake_moved")]
+    assert invitations == ["intake_invitation", "intake_moved"], "in the order they happened"
 
 
 def count(db, table) -> int:
@@ -98,7 +112,7 @@ def count(db, table) -> int:
 def test_a_message_about_someone_not_known_yet_waits_for_their_details(start_service, smtp, config, db):
     smtp.start()
     start_service(NotificationsService, SMTP_PORT=smtp.port)
-    publish(config, interview("intake_scheduled", 0))  # overtook the application
+    publish(config, interview("intake_scheduled", 0, revision=2))  # overtook the application
     eventually(lambda: count(db, "held_event") == 1, timeout=15)
     assert received(smtp) == [] and count(db, "handler_failure") == 0, "held, not failed"
     publish(config, application_received(language="nl"))
@@ -111,13 +125,14 @@ def test_a_message_about_someone_not_known_yet_waits_for_their_details(start_ser
 def test_what_waits_for_an_erased_person_is_never_sent(start_service, smtp, config, db, rpc):
     smtp.start()
     start_service(NotificationsService, SMTP_PORT=smtp.port)
-    publish(config, interview("intake_scheduled", 0))
+    publish(config, interview("intake_scheduled", 0, revision=2))
     eventually(lambda: count(db, "held_event") == 1, timeout=15)
-    publish(config, an_event("person_erased", {"person_id": PERSON, "erased_at": datetime.now(timezone.utc)}))
+    publish(config, an_event("person_erased", {"person_id": PERSON, "erased_at": datetime.now(timezone.utc)},
+                             revision=4))
     eventually(lambda: count(db, "held_event") == 0, timeout=15)
     publish(config, an_event("person_contact_updated", {
         "person_id": PERSON, "first_name": "Jean-Paul", "email": "jp@example.org", "language": "fr",
-        "channel": "email"}))  # late: the erasure came first
+        "channel": "email"}, revision=3))  # late: the erasure came first
     eventually(lambda: applied(db, "person_contact_updated"), timeout=15)
     assert received(smtp) == [] and count(db, "delivery") == 0
     assert rpc.notifications.export_person(PERSON)["contact"] is None, "an erased person stays erased"
@@ -134,7 +149,8 @@ def test_a_pair_message_waits_for_both_contacts_and_skips_an_erased_person(start
     start_service(NotificationsService, SMTP_PORT=smtp.port)
     buddy = "5b0e2f7a-1111-4000-8000-000000000002"
     proposed = an_event("match_proposed", {"proposal_id": str(uuid.uuid4()), "buddy_id": buddy,
-                                           "participant_id": PERSON, "proposed_at": datetime.now(timezone.utc)})
+                                           "participant_id": PERSON, "proposed_at": datetime.now(timezone.utc)},
+                        revision=1)
     publish(config, proposed)
     eventually(lambda: count(db, "held_event") == 1, timeout=15)
     publish(config, application_received(language="ar"))  # the participant: still no buddy
@@ -144,11 +160,12 @@ def test_a_pair_message_waits_for_both_contacts_and_skips_an_erased_person(start
     mails = eventually(lambda: len(received(smtp)) == 4 and received(smtp), timeout=20)
     to_participant = next(m for m in mails if m["To"] == "jp@example.org" and "Lotte" in m.get_body(("plain",)).get_content())
     assert to_participant["Content-Language"] == "ar, nl"
-    publish(config, an_event("person_erased", {"person_id": buddy, "erased_at": datetime.now(timezone.utc)}))
+    publish(config, an_event("person_erased", {"person_id": buddy, "erased_at": datetime.now(timezone.utc)},
+                             revision=2))
     eventually(lambda: applied(db, "person_erased"), timeout=15)
     publish(config, an_event("match_declined", {"proposal_id": proposed["data"]["proposal_id"], "buddy_id": buddy,
                                                 "participant_id": PERSON, "declined_by": "buddy",
-                                                "declined_at": datetime.now(timezone.utc)}))
+                                                "declined_at": datetime.now(timezone.utc)}, revision=2))
     eventually(lambda: len(received(smtp)) == 5, timeout=15)
     skipped = eventually(lambda: [d for d in deliveries(db) if d.status == "skipped"], timeout=10)
     assert skipped[0].template == "match_declined" and skipped[0].last_error == "the person's data was erased"
@@ -161,10 +178,10 @@ def test_decisions_and_invitations_carry_what_the_coordinator_wrote(start_servic
     publish(config, an_event("buddy_screened", {
         "person_id": PERSON, "application_id": str(uuid.uuid4()), "role": "buddy",
         "decision": "approved", "decided_at": datetime.now(timezone.utc),
-        "feedback": "Welkom, tot op de startdag!", "profile": None}, version=2))
+        "feedback": "Welkom, tot op de startdag!", "profile": None}, version=2, revision=2))
     publish(config, an_event("buddy_invited", {
         "person_id": PERSON, "invitation_url": "http://127.0.0.1:8000/account/setup/abc",
-        "expires_at": datetime.now(timezone.utc) + timedelta(days=14)}))
+        "expires_at": datetime.now(timezone.utc) + timedelta(days=14)}, revision=3))
     mails = eventually(lambda: len(received(smtp)) == 3 and received(smtp), timeout=20)
     bodies = {m["Subject"]: m.get_body(("plain",)).get_content() for m in mails}
     assert "Welkom, tot op de startdag!" in bodies["Welkom bij Samen op pad"]
@@ -186,7 +203,8 @@ def test_erasure_forgets_the_contact_and_keeps_only_that_messages_were_sent(star
     start_service(NotificationsService, SMTP_PORT=smtp.port)
     publish(config, application_received())
     eventually(lambda: deliveries(db) and deliveries(db)[0].status == "sent")
-    publish(config, an_event("person_erased", {"person_id": PERSON, "erased_at": datetime.now(timezone.utc)}))
+    publish(config, an_event("person_erased", {"person_id": PERSON, "erased_at": datetime.now(timezone.utc)},
+                             revision=2))
     eventually(lambda: rpc.notifications.export_person(PERSON)["contact"] is None)
     [kept] = deliveries(db)
     assert (kept.template, kept.status, kept.recipient) == ("application_received", "sent", None)

@@ -24,7 +24,7 @@ def feed(config, total=TOTAL, batch=BATCH, pause=0.1):
             try:
                 with sessions() as session:
                     for seq in range(first, first + batch):
-                        record_event(session, "probe_happened", {"seq": seq})
+                        record_event(session, "probe_happened", {"seq": seq}, subject_id=seq)
                     session.commit()
                 break
             except Exception:  # noqa: BLE001 - the database is restarting

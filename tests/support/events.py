@@ -5,8 +5,15 @@ from services.shared.publisher import BatchPublisher, event_message
 from services.shared.wire import PLATFORM
 
 
-def an_event(event_type: str, data: dict, version: int = 1) -> dict:
-    return envelope(PLATFORM.get(event_type, version), data)
+SUBJECT_IDS = {"person": "person_id", "duo": "proposal_id", "delivery": "delivery_id"}
+
+
+def an_event(event_type: str, data: dict, version: int = 1, revision: int | None = None) -> dict:
+    """An envelope as the producer writes it; without a `revision`, as events were written
+    before subjects existed (consumers take those as they come)."""
+    contract = PLATFORM.get(event_type, version)
+    subject_id = data[SUBJECT_IDS[contract.subject]] if revision else None
+    return envelope(contract, data, subject_id=subject_id, revision=revision)
 
 
 def publish(config, *messages):

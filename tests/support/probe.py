@@ -16,7 +16,7 @@ from services.shared.consumers import rpc
 from services.shared.contracts import Catalogue, Contract
 from services.shared.database import Database
 from services.shared.handlers import on_event
-from services.shared.migrations import create_backbone_v1
+from services.shared.migrations import create_backbone_v1, create_backbone_v2
 from services.shared.models import schema_metadata
 from services.shared.outbox import record_event
 from services.shared.relay import OutboxRelay
@@ -31,7 +31,7 @@ class ProbeHappened(Schema):
 
 
 PROBE = Catalogue([Contract("probe_happened", "probe_producer", ProbeHappened, "a test event",
-                            consumers=("probe_consumer.apply_probe",))])
+                            consumers=("probe_consumer.apply_probe",), subject="probe")])
 
 
 class ProducerBase(DeclarativeBase):
@@ -82,7 +82,7 @@ class ProbeProducer(BackboneService):
         """Record `count` events in one transaction; optionally die right after the commit,
         before the relay can have published any of them."""
         for seq in range(first, first + count):
-            record_event(self.db, "probe_happened", {"seq": seq, "pause": pause})
+            record_event(self.db, "probe_happened", {"seq": seq, "pause": pause}, subject_id=seq)
         self.db.commit()
         if die_after_commit:  # no green-thread switch between the commit and this line
             os.kill(os.getpid(), signal.SIGKILL)
@@ -120,6 +120,8 @@ def create_schemas(engine):
             schema = base.metadata.schema
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-            create_backbone_v1(Operations(MigrationContext.configure(connection)), schema)
+            operations = Operations(MigrationContext.configure(connection))
+            create_backbone_v1(operations, schema)
+            create_backbone_v2(operations, schema)
         ConsumerBase.metadata.create_all(connection, tables=[Applied.__table__, Poison.__table__,
                                                              Attempt.__table__])

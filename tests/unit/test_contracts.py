@@ -12,18 +12,30 @@ class Greeted(Schema):
     language = fields.String(required=True)
 
 
-GREETED = Contract("person_greeted", "intake", Greeted, "test", consumers=("matching.note_greeting",))
+GREETED = Contract("person_greeted", "intake", Greeted, "test", consumers=("matching.note_greeting",),
+                   subject="person")
 CATALOGUE = Catalogue([GREETED])
 PERSON = str(uuid.uuid4())
 
 
 def test_a_producer_sends_only_the_fields_of_the_contract():
     message = envelope(GREETED, {"person_id": PERSON, "language": "ar", "notes": "private"},
-                       correlation_id="c-1")
+                       correlation_id="c-1", subject_id=PERSON, revision=3)
     assert message["data"] == {"person_id": PERSON, "language": "ar"}
-    assert set(message) == {"message_id", "type", "version", "occurred_at", "correlation_id", "data"}
+    assert set(message) == {"message_id", "type", "version", "occurred_at", "correlation_id",
+                            "subject_type", "subject_id", "revision", "data"}
     assert message["type"] == "person_greeted" and message["version"] == 1
     assert message["correlation_id"] == "c-1"
+    assert (message["subject_type"], message["subject_id"], message["revision"]) == ("person", PERSON, 3)
+
+
+def test_every_event_of_the_platform_names_its_subject():
+    from services.shared.wire import PLATFORM
+    assert {c.type: c.subject for c in PLATFORM if c.producer == "matching"} == dict.fromkeys(
+        ("match_proposed", "introduction_scheduled", "match_declined", "duo_formed",
+         "duo_changed", "duo_ended"), "duo"), "a proposal and the duo it becomes are one subject"
+    with pytest.raises(ValueError, match="person_greeted"):
+        Catalogue([Contract("person_greeted", "intake", Greeted, "no subject")])
 
 
 def test_a_producer_cannot_send_an_event_missing_a_required_field():
@@ -41,7 +53,7 @@ def test_a_consumer_ignores_unknown_fields_at_every_depth():
         languages = fields.List(fields.Nested(Spoken), required=True)
         best = fields.Nested(Spoken, required=True)
 
-    contract = Contract("profiled", "intake", Profiled, "test")
+    contract = Contract("profiled", "intake", Profiled, "test", subject="person")
     body = envelope(contract, {"person_id": PERSON, "languages": [{"code": "ar"}], "best": {"code": "ar"}})
     body["data"]["languages"][0]["level"] = "fluent"  # added by a newer producer
     body["data"]["best"]["since"] = 2020
@@ -53,7 +65,7 @@ def test_a_value_of_the_wrong_type_breaks_the_contract_clearly():
     class Timed(Schema):
         at = fields.AwareDateTime(required=True)
     with pytest.raises(ContractViolation) as raised:
-        envelope(Contract("timed", "intake", Timed, "test"), {"at": "yesterday"})
+        envelope(Contract("timed", "intake", Timed, "test", subject="person"), {"at": "yesterday"})
     assert "wrong type" in str(raised.value)
 
 

@@ -8,9 +8,11 @@ HEADER = """# Event catalogue
 
 Written from `services/shared/wire/` by `python -m services.manage catalogue > docs/events.md`
 (a test fails when this file and the code disagree). Every event travels in the envelope
-`message_id`, `type`, `version`, `occurred_at`, `correlation_id`, `data`; each section
-lists the fields of `data`. A consumer's queue is named after its handler: renaming a handler is
-a change of the wire contract.
+`message_id`, `type`, `version`, `occurred_at`, `correlation_id`, `subject_type`, `subject_id`,
+`revision`, `data`; each section names the subject and lists the fields of `data`. Every event
+is about one subject, and its producer numbers the events of each subject 1, 2, 3, … in the
+order of their commits (see docs/architecture.md, "Order per record"). A consumer's queue is
+named after its handler: renaming a handler is a change of the wire contract.
 """
 
 
@@ -28,6 +30,7 @@ def render(catalogue: Catalogue) -> str:
     for contract in sorted(catalogue, key=lambda c: (c.producer, c.type, c.version)):
         lines += [f"## `{contract.type}` v{contract.version}", "",
                   f"Produced by **{contract.producer}**: {contract.summary}.", "",
+                  f"Subject: `{contract.subject}`.", "",
                   "Data: " + ", ".join(_field(n, f) for n, f in contract.schema().fields.items())
                   + ".", "", "Consumed by:", ""]
         for handler in contract.consumers:

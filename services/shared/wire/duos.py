@@ -43,6 +43,7 @@ class DuoChanged(Pair):
     """Paused, resumed or extended: follow-up plans its check-ins by it."""
 
     duo_id = fields.UUID(required=True)
+    proposal_id = fields.UUID(load_default=None)  # the subject: a duo continues its proposal
     status = fields.String(required=True, validate=validate.OneOf(("active", "paused")))
     planned_end_on = fields.Date(required=True)
     changed_at = fields.AwareDateTime(required=True)
@@ -50,23 +51,25 @@ class DuoChanged(Pair):
 
 class DuoEnded(Pair):
     duo_id = fields.UUID(required=True)
+    proposal_id = fields.UUID(load_default=None)  # the subject: a duo continues its proposal
     reason = fields.String(required=True, validate=validate.OneOf((*END_REASONS, "erased")))
     ended_on = fields.Date(required=True)
 
 
 CONTRACTS = [
     Contract("match_proposed", "matching", MatchProposed, "the coordinator proposed a duo",
-             consumers=("notifications.tell_match_proposed", "intake.note_match_proposed")),
+             consumers=("notifications.tell_match_proposed", "intake.note_match_proposed"), subject="duo"),
     Contract("introduction_scheduled", "matching", IntroductionScheduled,
              "the introduction meeting (kennismaking) was planned or moved",
-             consumers=("notifications.invite_to_introduction",)),
+             consumers=("notifications.invite_to_introduction",), subject="duo"),
     Contract("match_declined", "matching", MatchDeclined,
              "a side (or the coordinator for them) said no; both are back in the pool",
-             consumers=("notifications.tell_match_declined", "intake.note_match_declined")),
+             consumers=("notifications.tell_match_declined", "intake.note_match_declined"), subject="duo"),
     Contract("duo_formed", "matching", DuoFormed, "both said yes: the trajectory starts",
-             consumers=("notifications.tell_duo_formed", "intake.note_duo_formed")),
+             consumers=("notifications.tell_duo_formed", "intake.note_duo_formed"), subject="duo"),
     Contract("duo_changed", "matching", DuoChanged,
-             "a duo was paused, resumed or extended (for follow-up; no consumer yet)"),
+             "a duo was paused, resumed or extended (notifications notes its revision)",
+             consumers=("notifications.note_duo_changed",), subject="duo"),
     Contract("duo_ended", "matching", DuoEnded, "a trajectory ended, with its reason code",
-             consumers=("notifications.tell_duo_ended", "intake.note_duo_ended")),
+             consumers=("notifications.tell_duo_ended", "intake.note_duo_ended"), subject="duo"),
 ]

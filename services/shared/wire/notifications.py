@@ -78,8 +78,8 @@ class DeliveryOutcome(Schema):
 
 CONTRACTS = [
     Contract("notification_delivered", "notifications", DeliveryOutcome,
-             "a message was handed to the SMTP server or SMS provider (no consumer yet)"),
+             "a message was handed to the SMTP server or SMS provider (no consumer yet)", subject="delivery"),
     Contract("notification_failed", "notifications", DeliveryOutcome,
              "a message could not be delivered, for good: the coordinator should reach the person "
-             "another way (no consumer yet)"),
+             "another way (no consumer yet)", subject="delivery"),
 ]

@@ -1,0 +1,77 @@
+"""Which method applies an event for each handler, as a plain table, so that an event held
+back (ordering.py) is applied by its own handler when it is released.
+
+`on_event` writes each handler into `HANDLERS` under its method's qualified name
+(`NotificationsService.tell_duo_formed`); a held event names its handler as
+`service.method`, found on the service's class or the mixins it is built from.
+"""
+import functools
+import logging
+from dataclasses import dataclass
+from typing import Callable
+
+from services.shared import held_events, ordering
+from services.shared.contracts import Event
+
+log = logging.getLogger(__name__)
+DEFAULT_HOLD_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class Handler:
+    """An event handler's method, its ordering mode, and what else it may wait for."""
+
+    method: Callable  # (service, event) -> None
+    order: ordering.Order
+    awaits: Callable | None = None  # (service, event) -> Subject | None
+
+
+HANDLERS: dict[str, Handler] = {}
+
+
+def register(method: Callable, order: ordering.Order, awaits: Callable | None) -> None:
+    HANDLERS[method.__qualname__] = Handler(method, order, awaits)
+
+
+def handler_of(service, name: str) -> Handler:
+    """The handler `name` ("service.method") of this service instance."""
+    method = name.split(".", 1)[1]
+    for cls in type(service).__mro__:
+        found = HANDLERS.get(f"{cls.__qualname__}.{method}")
+        if found is not None:
+            return found
+    raise LookupError(f"{type(service).__name__} has no event handler {name}")
+
+
+def run(service, name: str, event: Event, overdue: bool = False) -> ordering.Outcome:
+    """Apply `event` with the handler `name` of `service`, in its ordering mode."""
+    handler = handler_of(service, name)
+    ordered = ordering.Ordered(
+        name, handler.order, functools.partial(handler.method, service),
+        handler.awaits and functools.partial(handler.awaits, service))
+    return ordering.apply(service.db, event, ordered, functools.partial(run, service),
+                          hold_seconds(service), overdue)
+
+
+def hold_seconds(service) -> float:
+    """How long an event waits for its predecessor at most (EVENT_HOLD_SECONDS)."""
+    setting = (service.config or {}).get("EVENT_HOLD_SECONDS")
+    return DEFAULT_HOLD_SECONDS if setting in (None, "") else float(setting)
+
+
+def release_overdue(service, limit: int = 100) -> int:
+    """Apply the held events whose wait is over, each in its own savepoint: one that fails
+    is kept, marked failed with its reason, and the others go on. Returns how many."""
+    session, rows = service.db, held_events.overdue(service.db, limit)
+    for row in rows:
+        try:
+            with session.begin_nested():
+                held_events.forget(session, row)
+                run(service, row.handler, held_events.from_wire(session, row.envelope), overdue=True)
+        except Exception as exc:  # noqa: BLE001 - isolate it; the rest goes on
+            log.warning("held event %s for %s failed after its wait: %s", row.message_id,
+                        row.handler, exc)
+            with session.begin_nested():
+                held_events.give_up(session, row, f"{type(exc).__name__}: {exc}")
+    session.commit()
+    return len(rows)

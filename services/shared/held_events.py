@@ -1,0 +1,53 @@
+"""The events a service holds back until a revision of a subject is applied (see
+ordering.py): stored in their wire form in the backbone's `held_event` table."""
+from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy.orm import Session
+
+from services.shared.contracts import Event, parse_event
+
+
+def take_waiting(session: Session, subject, revision: int) -> list[tuple[str, Event]]:
+    """Take out the events held for `revision` (or an earlier one) of `subject`, oldest first,
+    each with its handler."""
+    held = session.info["backbone"].held
+    rows = session.execute(delete(held).where(
+        held.c.awaits_type == subject.type, held.c.awaits_id == subject.id,
+        held.c.awaits_revision <= revision, held.c.failed_at.is_(None))
+        .returning(held.c.handler, held.c.envelope, held.c.held_at)).all()
+    rows.sort(key=lambda row: (row.held_at, row.envelope.get("revision") or 0))
+    return [(row.handler, from_wire(session, row.envelope)) for row in rows]
+
+
+def wire_form(session: Session, event: Event) -> dict:
+    """The event as its envelope again (to be held, and read back by `from_wire`)."""
+    contract = session.info["catalogue"].get(event.type, event.version)
+    return {"message_id": event.message_id, "type": event.type, "version": event.version,
+            "occurred_at": event.occurred_at.isoformat(), "correlation_id": event.correlation_id,
+            "subject_type": event.subject_type, "subject_id": event.subject_id,
+            "revision": event.revision, "data": contract.serialize(event.data)}
+
+
+def from_wire(session: Session, envelope: dict) -> Event:
+    return parse_event(envelope, session.info["catalogue"])
+
+
+def overdue(session: Session, limit: int) -> list:
+    """Held events whose wait is over, oldest first, locked for this instance only."""
+    held = session.info["backbone"].held
+    return session.execute(select(held).where(
+        and_(held.c.failed_at.is_(None), held.c.release_at <= func.now()))
+        .order_by(held.c.release_at).limit(limit).with_for_update(skip_locked=True)).all()
+
+
+def forget(session: Session, row) -> None:
+    held = session.info["backbone"].held
+    session.execute(delete(held).where(held.c.message_id == row.message_id,
+                                       held.c.handler == row.handler))
+
+
+def give_up(session: Session, row, reason: str) -> None:
+    """A held event that could not be applied even after its wait: kept, marked, with why."""
+    held = session.info["backbone"].held
+    session.execute(update(held).where(held.c.message_id == row.message_id,
+                                       held.c.handler == row.handler)
+                    .values(failed_at=func.now(), last_error=reason[:2000]))

@@ -1,0 +1,205 @@
+"""Order per record: the consumer's half of subjects and revisions (outbox.py numbers them).
+
+Every event is about one subject (`person` 3f2…, `duo` 9ab…) and carries that subject's
+revision. Queues, retries, parking and replay all reorder events, so every consumer applies
+them through this module, in one of two modes:
+
+- `NEWER`, for projections: an event not newer than the revision this service has applied
+  for its subject changes nothing (a replayed "proposed" cannot undo "formed").
+- `IN_ORDER`, for what people receive: besides, an event whose predecessor has not been
+  applied yet is held (in `held_event`) and applied the moment its predecessor is. A handler
+  may also wait for another subject (a message needs the person's contact details first).
+  The wait is bounded: after `EVENT_HOLD_SECONDS` the event goes ahead and the gap is logged.
+
+A service's revision of a subject is one row of `subject_applied`, locked until commit while
+an event of that subject is applied: holding and releasing cannot miss each other. An
+`IN_ORDER` handler's service must consume every event type of the subject (checked when the
+service starts), or it would wait for revisions it never receives.
+"""
+import enum
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Callable
+
+from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import event as sa_event
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from services.shared import held_events
+from services.shared.contracts import Event
+
+log = logging.getLogger(__name__)
+WORKLIST = "ordering.released"  # session.info key: released events not yet applied
+STATE = "ordering.locked"  # session.info key: the subjects this transaction has locked
+
+
+class Order(enum.Enum):
+    NEWER = "newer"
+    IN_ORDER = "in_order"
+
+
+class Outcome(enum.Enum):
+    APPLIED = "applied"
+    STALE = "stale"  # not newer than what this service holds: nothing changed
+    HELD = "held"
+
+
+@dataclass(frozen=True)
+class Subject:
+    type: str
+    id: str
+
+    @classmethod
+    def of(cls, event: Event) -> "Subject | None":
+        if event.subject_type is None or event.subject_id is None:
+            return None
+        return cls(event.subject_type, str(event.subject_id))
+
+
+@dataclass(frozen=True)
+class Ordered:
+    """One handler's way of applying an event: its name, mode, effect, and optionally
+    `awaits(event)`, another subject the event must wait for (None when it need not)."""
+
+    handler: str
+    order: Order
+    apply: Callable[[Event], None]
+    awaits: Callable[[Event], "Subject | None"] | None = None
+
+
+Release = Callable[[str, Event], None]  # (handler name, event): apply a released event
+
+
+@dataclass
+class _Locked:
+    """What this transaction knows of the subjects whose rows it has locked."""
+
+    revisions: dict = field(default_factory=dict)  # Subject -> revision applied
+    waited: set = field(default_factory=set)  # subjects some held event may wait for
+
+
+def _locked(session: Session) -> _Locked:
+    state = session.info.get(STATE)
+    if state is None:
+        state = session.info[STATE] = _Locked()
+        for name in ("after_commit", "after_rollback", "after_soft_rollback"):
+            sa_event.listen(session, name, _forget_locks)
+    return state
+
+
+def _forget_locks(session, *_):
+    """A transaction (or savepoint) ended: what it knew is read again (the rows stay locked
+    while an outer transaction goes on, so reading them again is cheap and right)."""
+    state = session.info.get(STATE)
+    if state is not None:
+        state.revisions.clear()
+        state.waited.clear()
+
+
+def lock_all(session: Session, subjects) -> None:
+    """Lock the applied revisions of `subjects` until commit, in one order and three
+    statements whatever their number (a batch locks all its subjects at once)."""
+    state = _locked(session)
+    wanted = sorted({s for s in subjects if s is not None} - state.revisions.keys(),
+                    key=lambda s: (s.type, s.id))
+    if not wanted:
+        return
+    applied, held = session.info["backbone"].applied, session.info["backbone"].held
+    session.execute(insert(applied).values([{"subject_type": s.type, "subject_id": s.id,
+                                             "revision": 0} for s in wanted]).on_conflict_do_nothing())
+    keys = [(s.type, s.id) for s in wanted]
+    rows = session.execute(select(applied.c.subject_type, applied.c.subject_id, applied.c.revision)
+                           .where(tuple_(applied.c.subject_type, applied.c.subject_id).in_(keys))
+                           .order_by(applied.c.subject_type, applied.c.subject_id).with_for_update())
+    state.revisions.update({Subject(row.subject_type, row.subject_id): row.revision for row in rows})
+    state.waited.update(Subject(*row) for row in session.execute(
+        select(held.c.awaits_type, held.c.awaits_id).distinct().where(
+            tuple_(held.c.awaits_type, held.c.awaits_id).in_(keys), held.c.failed_at.is_(None))))
+
+
+def applied_revision(session: Session, subject: Subject) -> int:
+    """The revision of `subject` this service has applied (0: none), locked until commit."""
+    state = _locked(session)
+    if subject not in state.revisions:
+        lock_all(session, [subject])
+    return state.revisions[subject]
+
+
+def apply(session: Session, event: Event, ordered: Ordered, release: Release,
+          hold_seconds: float, overdue: bool = False) -> Outcome:
+    """Apply `event` by `ordered` unless it is stale, or (IN_ORDER) hold it for what it
+    waits for; `overdue`: its wait is over, it goes ahead. Then apply what it released."""
+    subject = Subject.of(event)  # None: written before subjects existed, taken as it comes
+    current = applied_revision(session, subject) if subject else 0
+    if subject and event.revision <= current:
+        log.info("%s: %s %s is revision %d of %s %s, which holds %d already; nothing to do",
+                 ordered.handler, event.type, event.message_id, event.revision, subject.type,
+                 subject.id, current)
+        return Outcome.STALE
+    if ordered.order is Order.IN_ORDER and not overdue and \
+            _waits(session, event, ordered, current, hold_seconds):
+        return Outcome.HELD
+    if subject and overdue and event.revision > current + 1:
+        log.warning("%s: %s %s goes ahead without revisions %d-%d of %s %s, which never arrived",
+                    ordered.handler, event.type, event.message_id, current + 1,
+                    event.revision - 1, subject.type, subject.id)
+    ordered.apply(event)
+    if subject:
+        advance(session, subject, event.revision, release)
+    return Outcome.APPLIED
+
+
+def _waits(session, event: Event, ordered: Ordered, current: int, seconds: float) -> bool:
+    """Hold the event if its predecessor, or the other subject it needs, is not there yet."""
+    subject = Subject.of(event)
+    if subject and event.revision > current + 1:
+        hold(session, event, ordered.handler, subject, event.revision - 1, seconds)
+        return True
+    other = ordered.awaits(event) if ordered.awaits else None
+    if other is not None:
+        hold(session, event, ordered.handler, other, applied_revision(session, other) + 1, seconds)
+        return True
+    return False
+
+
+def hold(session: Session, event: Event, handler: str, awaits: Subject, revision: int,
+         seconds: float) -> None:
+    """Keep `event` for `handler` until this service has applied `revision` of `awaits`, or
+    for `seconds` at most."""
+    table, envelope = session.info["backbone"].held, held_events.wire_form(session, event)
+    session.execute(insert(table).values(
+        message_id=event.message_id, handler=handler, awaits_type=awaits.type,
+        awaits_id=awaits.id, awaits_revision=revision, envelope=envelope,
+        release_at=func.now() + timedelta(seconds=seconds)).on_conflict_do_nothing())
+    _locked(session).waited.add(awaits)
+    log.info("%s: holding %s %s until revision %d of %s %s", handler, event.type,
+             event.message_id, revision, awaits.type, awaits.id)
+
+
+def advance(session: Session, subject: Subject, revision: int, release: Release) -> None:
+    """Note that `revision` of `subject` is applied, then apply the events that waited for it."""
+    table = session.info["backbone"].applied
+    session.execute(update(table).where(table.c.subject_type == subject.type,
+                                        table.c.subject_id == subject.id)
+                    .values(revision=revision, applied_at=func.now()))
+    state = _locked(session)
+    state.revisions[subject] = revision
+    if subject in state.waited:
+        _apply_released(session, held_events.take_waiting(session, subject, revision), release)
+
+
+def _apply_released(session, released, release: Release) -> None:
+    """Apply released events one after another, not nested (a long chain stays flat)."""
+    worklist = session.info.get(WORKLIST)
+    if worklist is not None:  # an outer call is draining already
+        worklist.extend(released)
+        return
+    session.info[WORKLIST] = worklist = list(released)
+    try:
+        while worklist:
+            handler, event = worklist.pop(0)
+            release(handler, event)
+    finally:
+        session.info.pop(WORKLIST, None)
