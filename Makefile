@@ -14,8 +14,9 @@ help:
 run: $(STAMP)
 	scripts/run.sh
 
-## test          every test: unit, integration, end-to-end (starts RabbitMQ/PostgreSQL if down)
+## test          ruff, then every test: unit, integration, end-to-end (starts RabbitMQ/PostgreSQL if down)
 test: $(STAMP)
+	$(BIN)/ruff check .
 	$(BIN)/python scripts/infra.py --browser
 	$(BIN)/pytest
 
