@@ -32,7 +32,7 @@ def problems(session, table, queues, config: dict) -> list[dict]:
     """Everything that degrades the service now, oldest first. `table` is its loop_health;
     `config` may set LOOP_ISOLATED_WINDOW_SECONDS and OVERDUE_GRACE_SECONDS."""
     now = session.scalar(select(func.now()))
-    window = _seconds(config.get("LOOP_ISOLATED_WINDOW_SECONDS"), ISOLATION_WINDOW)
+    window = isolation_window(config)
     grace = _seconds(config.get("OVERDUE_GRACE_SECONDS"), None)
     found = [*failing(session, table, now), *isolated(session, table, now - window),
              *overdue(session, queues, grace)]
@@ -65,6 +65,11 @@ def overdue(session, queues, grace) -> list[dict]:
             found.append({"kind": OVERDUE, "what": queue.name, "since": _iso(oldest),
                           "detail": f"{count} waiting past their time"})
     return found
+
+
+def isolation_window(config: dict) -> timedelta:
+    """How long a record set aside keeps the service degraded (LOOP_ISOLATED_WINDOW_SECONDS)."""
+    return _seconds(config.get("LOOP_ISOLATED_WINDOW_SECONDS"), ISOLATION_WINDOW)
 
 
 def _seconds(setting, default):

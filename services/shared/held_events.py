@@ -1,9 +1,30 @@
 """The events a service holds back until a revision of a subject is applied (see
 ordering.py): stored in their wire form in the backbone's `held_event` table."""
+from datetime import timedelta
+
 from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from services.shared.contracts import Event, parse_event
+from services.shared.due import DueQueue
+
+
+def due_queue(held) -> DueQueue:
+    """Held events as due work, for health: overdue when still held a minute past their bound
+    (the service's timer releases them every few seconds)."""
+    return DueQueue("held events", held, held.c.release_at, held.c.failed_at.is_(None),
+                    grace=timedelta(minutes=1))
+
+
+def set_aside(session: Session, since) -> list[dict]:
+    """Held events that could not be applied after their wait, marked failed since `since`:
+    health problems of kind `isolated`."""
+    held = session.info["backbone"].held
+    count, first, last_error = session.execute(
+        select(func.count(), func.min(held.c.failed_at), func.max(held.c.last_error))
+        .where(held.c.failed_at > since)).one()
+    return [{"kind": "isolated", "what": "held events", "since": first.isoformat(),
+             "detail": f"{count} held event(s) could not be applied; last: {last_error}"}] if count else []
 
 
 def take_waiting(session: Session, subject, revision: int) -> list[tuple[str, Event]]:

@@ -7,10 +7,10 @@ from nameko.dependency_providers import Config
 from nameko.timer import timer
 from sqlalchemy import and_, func, select, text
 
-from services.shared import dispatch, parking
+from services.shared import dispatch, held_events, parking
 from services.shared.consumers import rpc
 from services.shared.errors import EXPECTED, InvalidInput, Unavailable, is_outage
-from services.shared.health import due_queues, problems
+from services.shared.health import due_queues, isolation_window, problems
 from services.shared.tracing import Tracing
 from services.shared.wire import PLATFORM
 
@@ -63,8 +63,11 @@ class BackboneService:
 
     def _problems(self) -> list[dict]:
         try:
-            return problems(self.db, self.db.info["backbone"].loop_health,
-                            due_queues(type(self)), self.config)
+            backbone = self.db.info["backbone"]
+            queues = [*due_queues(type(self)), held_events.due_queue(backbone.held)]
+            found = problems(self.db, backbone.loop_health, queues, self.config)
+            cutoff = self.db.scalar(select(func.now())) - isolation_window(self.config)
+            return found + held_events.set_aside(self.db, cutoff)
         except Exception as exc:  # noqa: BLE001 - not knowing is a problem too, not a crash
             self.db.rollback()
             return [{"kind": "unknown", "what": "health", "since": None,

@@ -131,6 +131,9 @@ def test_a_held_message_that_cannot_be_applied_is_kept_with_its_reason_and_the_r
     assert "no contact details" in failed.last_error
     assert service.db.scalar(select(func.count()).select_from(held)
                              .where(held.c.failed_at.is_(None))) == 0
+    problem = next(p for p in service.health()["problems"] if p["what"] == "held events")
+    assert problem["kind"] == "isolated" and "no contact details" in problem["detail"], \
+        "the operator sees it: the service is degraded"
 
 
 def a_participant(service) -> str:
