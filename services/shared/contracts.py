@@ -170,7 +170,7 @@ def envelope(contract: Contract, source, correlation_id=None, message_id=None,
         "version": contract.version,
         "occurred_at": datetime.now(timezone.utc).isoformat(),
         "correlation_id": correlation_id,
-        "subject_type": contract.subject,
+        "subject_type": None if subject_id is None else contract.subject,
         "subject_id": None if subject_id is None else str(subject_id),
         "revision": revision,
         "data": contract.serialize(source),
@@ -186,9 +186,20 @@ def parse_event(body, catalogue: Catalogue) -> Event:
     except ValidationError as exc:
         raise ContractViolation("the envelope is malformed", exc.messages) from exc
     contract = catalogue.get(wrapper["type"], wrapper["version"])
+    _check_subject(wrapper, contract)
     return Event(message_id=str(wrapper["message_id"]), type=wrapper["type"],
                  version=wrapper["version"], occurred_at=wrapper["occurred_at"],
                  correlation_id=wrapper["correlation_id"],
                  data=contract.deserialize(wrapper["data"]),
                  subject_type=wrapper["subject_type"], subject_id=wrapper["subject_id"],
                  revision=wrapper["revision"])
+
+
+def _check_subject(wrapper: dict, contract: Contract):
+    """A subject comes whole (type, id and revision) and is the one the contract names."""
+    given = [wrapper[key] is not None for key in ("subject_type", "subject_id", "revision")]
+    if any(given) and not all(given):
+        raise ContractViolation("the envelope names a subject without its type, id or revision")
+    if all(given) and wrapper["subject_type"] != contract.subject:
+        raise ContractViolation(f"{contract.type} is about a {contract.subject}, "
+                                f"not a {wrapper['subject_type']}")

@@ -12,6 +12,7 @@ from typing import Callable
 
 from services.shared import held_events, ordering
 from services.shared.contracts import Event
+from services.shared.errors import is_conflict, is_outage
 
 log = logging.getLogger(__name__)
 DEFAULT_HOLD_SECONDS = 600
@@ -69,6 +70,8 @@ def release_overdue(service, limit: int = 100) -> int:
                 held_events.forget(session, row)
                 run(service, row.handler, held_events.from_wire(session, row.envelope), overdue=True)
         except Exception as exc:  # noqa: BLE001 - isolate it; the rest goes on
+            if is_outage(exc) or is_conflict(exc):
+                raise  # a deadlock or an outage is not the event's fault: the next tick retries
             log.warning("held event %s for %s failed after its wait: %s", row.message_id,
                         row.handler, exc)
             with session.begin_nested():

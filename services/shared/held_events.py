@@ -3,6 +3,7 @@ ordering.py): stored in their wire form in the backbone's `held_event` table."""
 from datetime import timedelta
 
 from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from services.shared.contracts import Event, parse_event
@@ -27,16 +28,22 @@ def set_aside(session: Session, since) -> list[dict]:
              "detail": f"{count} held event(s) could not be applied; last: {last_error}"}] if count else []
 
 
-def take_waiting(session: Session, subject, revision: int) -> list[tuple[str, Event]]:
-    """Take out the events held for `revision` (or an earlier one) of `subject`, oldest first,
-    each with its handler."""
+def take_waiting(session: Session, subject, revision: int) -> list:
+    """Take out the rows held for `revision` (or an earlier one) of `subject`, oldest first
+    (read each with `from_wire` where its failure can be isolated)."""
     held = session.info["backbone"].held
     rows = session.execute(delete(held).where(
         held.c.awaits_type == subject.type, held.c.awaits_id == subject.id,
         held.c.awaits_revision <= revision, held.c.failed_at.is_(None))
-        .returning(held.c.handler, held.c.envelope, held.c.held_at)).all()
-    rows.sort(key=lambda row: (row.held_at, row.envelope.get("revision") or 0))
-    return [(row.handler, from_wire(session, row.envelope)) for row in rows]
+        .returning(*held.c)).all()
+    return sorted(rows, key=lambda row: (row.held_at, row.envelope.get("revision") or 0))
+
+
+def keep_failed(session: Session, row, reason: str) -> None:
+    """Put a released row back, marked failed with `reason` (an operator's to look at)."""
+    held = session.info["backbone"].held
+    session.execute(insert(held).values({**row._mapping, "failed_at": func.now(),
+                                         "last_error": reason[:2000]}).on_conflict_do_nothing())
 
 
 def wire_form(session: Session, event: Event) -> dict:

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from services.shared import held_events
 from services.shared.contracts import Event
+from services.shared.errors import is_conflict, is_outage
 
 log = logging.getLogger(__name__)
 WORKLIST = "ordering.released"  # session.info key: released events not yet applied
@@ -191,7 +192,8 @@ def advance(session: Session, subject: Subject, revision: int, release: Release)
 
 
 def _apply_released(session, released, release: Release) -> None:
-    """Apply released events one after another, not nested (a long chain stays flat)."""
+    """Apply released rows one after another, not nested (a long chain stays flat), each in a
+    savepoint: one that fails is put back, marked failed, and the rest go on."""
     worklist = session.info.get(WORKLIST)
     if worklist is not None:  # an outer call is draining already
         worklist.extend(released)
@@ -199,7 +201,18 @@ def _apply_released(session, released, release: Release) -> None:
     session.info[WORKLIST] = worklist = list(released)
     try:
         while worklist:
-            handler, event = worklist.pop(0)
-            release(handler, event)
+            _apply_one_released(session, worklist.pop(0), release)
     finally:
         session.info.pop(WORKLIST, None)
+
+
+def _apply_one_released(session, row, release: Release) -> None:
+    try:
+        with session.begin_nested():
+            release(row.handler, held_events.from_wire(session, row.envelope))
+    except Exception as exc:
+        if is_outage(exc) or is_conflict(exc):
+            raise  # not the event's fault: the whole transaction runs again
+        log.warning("%s: released %s failed: %s", row.handler, row.message_id, exc)
+        with session.begin_nested():
+            held_events.keep_failed(session, row, f"{type(exc).__name__}: {exc}")

@@ -12,7 +12,7 @@ from services.intake.models import Person
 from services.intake.service import IntakeService
 from services.manage import service_session
 from services.matching.service import MatchingService
-from services.notifications import contacts
+from services.notifications import contacts, duo_messages
 from services.notifications.models import Delivery
 from services.notifications.service import NotificationsService
 from services.shared import batches, dispatch
@@ -163,3 +163,21 @@ def test_a_late_end_of_an_earlier_duo_does_not_undo_a_new_proposal(consumer):
     deliver(intake, "intake.note_match_proposed", an_event("match_proposed", second, revision=1))
     deliver(intake, "intake.note_duo_ended", an_event("duo_ended", first, revision=3))
     assert match_state(intake, first.person_id) == "proposed", "the person follows the newer proposal"
+
+
+def test_a_held_event_that_fails_when_released_does_not_take_its_predecessor_down(consumer, monkeypatch):
+    service, people = consumer("notifications"), People()
+    known_contacts(service, people)
+    real = duo_messages.tell_both
+
+    def broken_for_formed(session, sender, event, template, **context):
+        if template == "duo_formed":
+            raise KeyError("planned_end_on")
+        return real(session, sender, event, template, **context)
+    monkeypatch.setattr(duo_messages, "tell_both", broken_for_formed)
+    deliver(service, "notifications.tell_duo_formed", an_event("duo_formed", people, revision=2))
+    [outcome] = deliver(service, "notifications.tell_match_proposed", an_event("match_proposed", people, revision=1))
+    assert outcome.status == batches.APPLIED, outcome.error
+    assert templates_queued(service.db) == ["match_proposed"] * 2, "'we found you a buddy' still goes out"
+    held = service.db.info["backbone"].held
+    assert "planned_end_on" in service.db.scalar(select(held.c.last_error).where(held.c.failed_at.is_not(None)))

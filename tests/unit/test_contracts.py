@@ -101,3 +101,13 @@ def test_the_catalogue_says_who_produces_and_who_consumes():
     assert CATALOGUE.produced_by("intake") == [GREETED]
     assert CATALOGUE.consumers_of("matching") == [(GREETED, "note_greeting")]
     assert CATALOGUE.consumers_of("intake") == []
+
+
+@pytest.mark.parametrize("subject, problem", [
+    ({"subject_type": "person", "subject_id": PERSON, "revision": None}, "without its type, id or revision"),
+    ({"subject_type": "duo", "subject_id": PERSON, "revision": 2}, "not a duo"),
+])
+def test_a_consumer_refuses_an_envelope_whose_subject_is_incomplete_or_wrong(subject, problem):
+    body = {**envelope(GREETED, {"person_id": PERSON, "language": "nl"}), **subject}
+    with pytest.raises(ContractViolation, match=problem):
+        parse_event(body, CATALOGUE)
