@@ -59,9 +59,12 @@ class Platform:
             if not process.running():
                 raise AssertionError(f"{process.name} exited:\n{process.log_tail()}")
         try:
-            return requests.get(self.url("/healthz"), timeout=5).status_code == 200
+            answer = requests.get(self.url("/healthz"), timeout=5)
         except requests.RequestException:
             return False
+        # up: every service answers; "degraded" (a record set aside by an earlier test module,
+        # still within the hour) is up too
+        return answer.status_code == 200 or answer.json().get("status") == "degraded"
 
     def stop(self):
         for process in reversed(self.processes):
