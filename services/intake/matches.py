@@ -20,9 +20,16 @@ def note(session: Session, event: Event, state: str | None, since: date | None =
         person = session.get(Person, str(data[key]))
         if person is None or person.erased_at is not None:
             continue
-        if state == "proposed" or person.match_proposal_id is None:
+        if state == "proposed" and _later(data["proposed_at"], person.match_proposed_at):
+            person.match_proposal_id, person.match_proposed_at = proposal_id, data["proposed_at"]
+        elif person.match_proposal_id is None:
             person.match_proposal_id = proposal_id
-        elif person.match_proposal_id not in (None, proposal_id):
+        elif person.match_proposal_id != proposal_id:
             continue  # news of an earlier proposal: the person has moved on
         person.match_state = state
         person.matched_on = since if state == "in_duo" else person.matched_on
+
+
+def _later(proposed_at, current) -> bool:
+    """Whether a proposal made at `proposed_at` is the person's latest (None: none known)."""
+    return current is None or proposed_at >= current

@@ -38,6 +38,7 @@ class Person(Base):
     match_state: Mapped[str | None] = mapped_column(Text)
     matched_on: Mapped[date | None] = mapped_column(Date)
     match_proposal_id: Mapped[str | None] = mapped_column(Text)  # the proposal it is about
+    match_proposed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Application(Base):

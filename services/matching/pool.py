@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from services.matching.models import LIVE_DUOS, OPEN_PROPOSALS, Candidate, DeclinedPair, Duo, Proposal
 from services.matching.profiles import Person
 from services.shared.errors import NotFound
+from services.shared.ordering import Subject
 from services.shared.models import utcnow
 from services.shared.wire.vocabulary import ROLES
 
@@ -27,6 +28,14 @@ def add_screened(session: Session, screened: dict) -> Candidate | None:
     candidate.role, candidate.profile = screened["role"], _plain(screened["profile"] or {})
     candidate.updated_at = utcnow()
     return candidate
+
+
+def missing_candidate(service, event) -> Subject | None:
+    """A profile update that overtook the screening waits for it (it would be lost on a
+    candidate that does not exist yet, and the screening would then count as older)."""
+    if service.db.get(Candidate, str(event.data["person_id"])) is None:
+        return Subject("person", str(event.data["person_id"]))
+    return None
 
 
 def update_profile(session: Session, updated: dict) -> Candidate | None:

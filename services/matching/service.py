@@ -23,7 +23,7 @@ class MatchingService(BackboneService):
     def pool_screened_buddy(self, event):
         pool.add_screened(self.db, event.data)
 
-    @on_event("intake", "person_profile_updated")
+    @on_event("intake", "person_profile_updated", awaits=pool.missing_candidate)
     def update_candidate_profile(self, event):
         pool.update_profile(self.db, event.data)
 

@@ -3,9 +3,9 @@ with back-off, and give up visibly. Pending deliveries are due work (see shared/
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from services.notifications.models import Delivery
 from services.notifications.templates import render, render_sms
@@ -22,7 +22,15 @@ PENDING, SENT, FAILED, SKIPPED, SUPERSEDED = "pending", "sent", "failed", "skipp
 assert set(STATUSES) == {PENDING, SENT, FAILED, SKIPPED, SUPERSEDED}  # the API lists the same
 # Pending deliveries fall due at next_attempt_at; one still waiting 5 minutes later is overdue
 # (a bulk send at EMAIL_PER_SECOND takes its time; the quiet hours move next_attempt_at).
-DUE = DueQueue("deliveries", Delivery, Delivery.next_attempt_at, Delivery.status == PENDING,
+_EARLIER = aliased(Delivery)
+# A person's messages on one channel go out in the order they were queued: one being retried
+# (after a temporary SMTP or provider error) holds back those queued after it ("you are a duo"
+# must not overtake "we found you a buddy"); a reminder waiting for its day does not.
+IN_TURN = ~exists().where(_EARLIER.person_id == Delivery.person_id,
+                          _EARLIER.channel == Delivery.channel, _EARLIER.status == PENDING,
+                          _EARLIER.attempts > 0, _EARLIER.created_at < Delivery.created_at)
+DUE = DueQueue("deliveries", Delivery, Delivery.next_attempt_at,
+               and_(Delivery.status == PENDING, IN_TURN),
                order=(Delivery.next_attempt_at, Delivery.created_at), grace=timedelta(minutes=5))
 ERASED = "there is no address to send it to: the person's data was erased"
 

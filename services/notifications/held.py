@@ -19,7 +19,10 @@ def missing_contact(service, event: Event) -> Subject | None:
     """The first person the event concerns whose contact is not known yet (an erased person
     counts as known: their messages are skipped, not held), or None."""
     people = sorted({str(event.data[key]) for key in PEOPLE if event.data.get(key)})
-    for person_id in people:  # always in the same order: two handlers cannot deadlock
+    # in one order, but after the event's own subject: a transaction that applies a person's
+    # event and releases a message about them locks the other way round, and may deadlock
+    # with this one; batches.py runs the loser again
+    for person_id in people:
         applied_revision(service.db, Subject("person", person_id))
     missing = [person_id for person_id in people if service.db.get(Contact, person_id) is None]
     return Subject("person", missing[0]) if missing else None

@@ -137,6 +137,12 @@ class Catalogue:
         unnamed = [c.type for c in self._contracts.values() if not c.subject]
         if unnamed:
             raise ValueError(f"every event is about a subject; these name none: {unnamed}")
+        producers = {}
+        for contract in self._contracts.values():
+            producers.setdefault(contract.subject, set()).add(contract.producer)
+        shared = {subject: sorted(names) for subject, names in producers.items() if len(names) > 1}
+        if shared:  # each producer numbers its subjects' revisions itself
+            raise ValueError(f"a subject has one producer, or its revisions would clash: {shared}")
 
     def __iter__(self):
         return iter(self._contracts.values())

@@ -61,20 +61,32 @@ def hold_seconds(service) -> float:
 
 
 def release_overdue(service, limit: int = 100) -> int:
-    """Apply the held events whose wait is over, each in its own savepoint: one that fails
-    is kept, marked failed with its reason, and the others go on. Returns how many."""
-    session, rows = service.db, held_events.overdue(service.db, limit)
+    """Apply the held events whose wait is over, each after the earlier revisions of its
+    subject that are still held (a gap that never fills must not make them stale), each in
+    its own savepoint: one that fails is kept, marked failed with its reason, and the others
+    go on. Returns how many overdue events there were."""
+    session, rows, done = service.db, held_events.overdue(service.db, limit), set()
     for row in rows:
-        try:
-            with session.begin_nested():
-                held_events.forget(session, row)
-                run(service, row.handler, held_events.from_wire(session, row.envelope), overdue=True)
-        except Exception as exc:  # noqa: BLE001 - isolate it; the rest goes on
-            if is_outage(exc) or is_conflict(exc):
-                raise  # a deadlock or an outage is not the event's fault: the next tick retries
-            log.warning("held event %s for %s failed after its wait: %s", row.message_id,
-                        row.handler, exc)
-            with session.begin_nested():
-                held_events.give_up(session, row, f"{type(exc).__name__}: {exc}")
+        if (row.message_id, row.handler) in done:
+            continue  # released already, as an earlier revision of another one
+        earlier = held_events.take_earlier(session, row)
+        held_events.forget(session, row)
+        for each in [*earlier, row]:
+            done.add((each.message_id, each.handler))
+            _release_one(service, each)
     session.commit()
     return len(rows)
+
+
+def _release_one(service, row) -> None:
+    session = service.db
+    try:
+        with session.begin_nested():
+            run(service, row.handler, held_events.from_wire(session, row.envelope), overdue=True)
+    except Exception as exc:  # noqa: BLE001 - isolate it; the rest goes on
+        if is_outage(exc) or is_conflict(exc):
+            raise  # a deadlock or an outage is not the event's fault: the next tick retries
+        log.warning("held event %s for %s failed after its wait: %s", row.message_id,
+                    row.handler, exc)
+        with session.begin_nested():
+            held_events.keep_failed(session, row, f"{type(exc).__name__}: {exc}")

@@ -2,7 +2,7 @@
 ordering.py): stored in their wire form in the backbone's `held_event` table."""
 from datetime import timedelta
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import BigInteger, and_, cast, delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -39,6 +39,20 @@ def take_waiting(session: Session, subject, revision: int) -> list:
     return sorted(rows, key=lambda row: (row.held_at, row.envelope.get("revision") or 0))
 
 
+def take_earlier(session: Session, row) -> list:
+    """Take out the held events of the same subject as `row` with a lower revision, lowest
+    first (whatever they wait for, and however long they still would)."""
+    envelope, held = row.envelope, session.info["backbone"].held
+    if not (envelope.get("subject_type") and envelope.get("revision")):
+        return []
+    revision = cast(held.c.envelope["revision"].astext, BigInteger)
+    rows = session.execute(delete(held).where(
+        held.c.envelope["subject_type"].astext == envelope["subject_type"],
+        held.c.envelope["subject_id"].astext == envelope["subject_id"],
+        revision < envelope["revision"], held.c.failed_at.is_(None)).returning(*held.c)).all()
+    return sorted(rows, key=lambda earlier: earlier.envelope["revision"])
+
+
 def keep_failed(session: Session, row, reason: str) -> None:
     """Put a released row back, marked failed with `reason` (an operator's to look at)."""
     held = session.info["backbone"].held
@@ -71,11 +85,3 @@ def forget(session: Session, row) -> None:
     held = session.info["backbone"].held
     session.execute(delete(held).where(held.c.message_id == row.message_id,
                                        held.c.handler == row.handler))
-
-
-def give_up(session: Session, row, reason: str) -> None:
-    """A held event that could not be applied even after its wait: kept, marked, with why."""
-    held = session.info["backbone"].held
-    session.execute(update(held).where(held.c.message_id == row.message_id,
-                                       held.c.handler == row.handler)
-                    .values(failed_at=func.now(), last_error=reason[:2000]))

@@ -7,9 +7,11 @@ them through this module, in one of two modes:
 - `NEWER`, for projections: an event not newer than the revision this service has applied
   for its subject changes nothing (a replayed "proposed" cannot undo "formed").
 - `IN_ORDER`, for what people receive: besides, an event whose predecessor has not been
-  applied yet is held (in `held_event`) and applied the moment its predecessor is. A handler
-  may also wait for another subject (a message needs the person's contact details first).
-  The wait is bounded: after `EVENT_HOLD_SECONDS` the event goes ahead and the gap is logged.
+  applied yet is held (in `held_event`) and applied the moment its predecessor is.
+
+In either mode a handler may also wait for another record (`awaits`): a message needs the
+person's contact details first; a profile update needs the candidate its screening creates.
+Every wait is bounded: after `EVENT_HOLD_SECONDS` the event goes ahead and the gap is logged.
 
 A service's revision of a subject is one row of `subject_applied`, locked until commit while
 an event of that subject is applied: holding and releasing cannot miss each other. An
@@ -34,6 +36,7 @@ from services.shared.errors import is_conflict, is_outage
 log = logging.getLogger(__name__)
 WORKLIST = "ordering.released"  # session.info key: released events not yet applied
 STATE = "ordering.locked"  # session.info key: the subjects this transaction has locked
+DEADLINE = "ordering.deadline"  # session.info key: the bound of an event held once already
 
 
 class Order(enum.Enum):
@@ -139,8 +142,7 @@ def apply(session: Session, event: Event, ordered: Ordered, release: Release,
                  ordered.handler, event.type, event.message_id, event.revision, subject.type,
                  subject.id, current)
         return Outcome.STALE
-    if ordered.order is Order.IN_ORDER and not overdue and \
-            _waits(session, event, ordered, current, hold_seconds):
+    if not overdue and _waits(session, event, ordered, current, hold_seconds):
         return Outcome.HELD
     if subject and overdue and event.revision > current + 1:
         log.warning("%s: %s %s goes ahead without revisions %d-%d of %s %s, which never arrived",
@@ -153,9 +155,10 @@ def apply(session: Session, event: Event, ordered: Ordered, release: Release,
 
 
 def _waits(session, event: Event, ordered: Ordered, current: int, seconds: float) -> bool:
-    """Hold the event if its predecessor, or the other subject it needs, is not there yet."""
+    """Hold the event if (IN_ORDER) its predecessor, or (either mode) the other subject it
+    needs, is not there yet."""
     subject = Subject.of(event)
-    if subject and event.revision > current + 1:
+    if ordered.order is Order.IN_ORDER and subject and event.revision > current + 1:
         hold(session, event, ordered.handler, subject, event.revision - 1, seconds)
         return True
     other = ordered.awaits(event) if ordered.awaits else None
@@ -173,7 +176,8 @@ def hold(session: Session, event: Event, handler: str, awaits: Subject, revision
     session.execute(insert(table).values(
         message_id=event.message_id, handler=handler, awaits_type=awaits.type,
         awaits_id=awaits.id, awaits_revision=revision, envelope=envelope,
-        release_at=func.now() + timedelta(seconds=seconds)).on_conflict_do_nothing())
+        release_at=session.info.get(DEADLINE) or func.now() + timedelta(seconds=seconds))
+        .on_conflict_do_nothing())
     _locked(session).waited.add(awaits)
     log.info("%s: holding %s %s until revision %d of %s %s", handler, event.type,
              event.message_id, revision, awaits.type, awaits.id)
@@ -207,6 +211,7 @@ def _apply_released(session, released, release: Release) -> None:
 
 
 def _apply_one_released(session, row, release: Release) -> None:
+    session.info[DEADLINE] = row.release_at  # held again, it keeps the wait it began with
     try:
         with session.begin_nested():
             release(row.handler, held_events.from_wire(session, row.envelope))
@@ -216,3 +221,5 @@ def _apply_one_released(session, row, release: Release) -> None:
         log.warning("%s: released %s failed: %s", row.handler, row.message_id, exc)
         with session.begin_nested():
             held_events.keep_failed(session, row, f"{type(exc).__name__}: {exc}")
+    finally:
+        session.info.pop(DEADLINE, None)

@@ -3,7 +3,12 @@ import sys
 import pytest
 from sqlalchemy import text
 
+from nameko.testing.services import worker_factory
+
 from services.intake.service import IntakeService
+from services.manage import service_session
+from services.matching.service import MatchingService
+from services.notifications.service import NotificationsService
 from tests.support.platform import free_port
 from tests.support.processes import ManagedProcess
 
@@ -40,3 +45,22 @@ def outbox(db):
                 "SELECT payload FROM intake.outbox ORDER BY id")).scalars().all()
         return [p for p in payloads if event_type in (None, p["type"])]
     return events
+
+
+CONSUMERS = {"intake": IntakeService, "matching": MatchingService,
+             "notifications": NotificationsService}
+
+
+@pytest.fixture
+def consumer(config, db):
+    """A consumer service in this process on its own session: `consumer(name, **config)`."""
+    sessions = []
+
+    def make(name, **overrides):
+        session = service_session(config, name)
+        sessions.append(session)
+        return worker_factory(CONSUMERS[name], db=session, config={**config, **overrides})
+    yield make
+    for session in sessions:
+        session.close()
+        session.get_bind().dispose()

@@ -1,66 +1,18 @@
 """Order per record, against the real database: every consumer ignores an event older than
 what it holds (one test per consumed event type, generated from the catalogue), messages wait
 for their predecessor, and a wait is bounded."""
-import functools
 import logging
 
 import pytest
-from nameko.testing.services import worker_factory
 from sqlalchemy import func, select
 
-from services.intake.models import Person
-from services.intake.service import IntakeService
-from services.manage import service_session
-from services.matching.service import MatchingService
-from services.notifications import contacts, duo_messages
+from services.notifications import deliveries, duo_messages
 from services.notifications.models import Delivery
-from services.notifications.service import NotificationsService
 from services.shared import batches, dispatch
 from services.shared.wire import PLATFORM
-from tests.support.builders import an_application
+from tests.support.consumers import deliver, hold_revision, known_contacts, templates_queued
 from tests.support.subjects import SAMPLES, People, an_event, snapshot
-
-SERVICE_CLASSES = {"intake": IntakeService, "matching": MatchingService,
-                   "notifications": NotificationsService}
 CONSUMED = [(contract, handler) for contract in PLATFORM for handler in contract.consumers]
-
-
-@pytest.fixture
-def consumer(config, db):
-    """A consumer service in this process on its own session: `consumer(name, **config)`."""
-    sessions = []
-
-    def make(name, **overrides):
-        session = service_session(config, name)
-        sessions.append(session)
-        return worker_factory(SERVICE_CLASSES[name], db=session, config={**config, **overrides})
-    yield make
-    for session in sessions:
-        session.close()
-        session.get_bind().dispose()
-
-
-def deliver(service, handler: str, *events):
-    """Apply events as the handler's queue would hand them over (inbox, batch, order)."""
-    return batches.apply_batch(service.db, handler, functools.partial(dispatch.run, service, handler),
-                               list(events))
-
-
-def hold_revision(session, subject_type: str, subject_id: str, revision: int):
-    """As if this service had applied `revision` of the subject already."""
-    table = session.info["backbone"].applied
-    session.execute(table.insert().values(subject_type=subject_type, subject_id=subject_id,
-                                          revision=revision))
-    session.commit()
-
-
-def known_contacts(service, people: People):
-    if service.name == "notifications":
-        for person_id, role in ((people.person_id, "participant"), (people.buddy_id, "buddy")):
-            contacts.remember(service.db, {"person_id": person_id, "role": role, "language": "fr",
-                                           "first_name": role.title(), "channel": "email",
-                                           "email": f"{role}@example.org"})
-        service.db.commit()
 
 
 @pytest.mark.parametrize("contract, handler", CONSUMED,
@@ -77,10 +29,6 @@ def test_an_event_older_than_what_the_consumer_holds_changes_nothing(consumer, c
     older = an_event(contract.type, people, revision=1, version=contract.version)
     assert deliver(service, handler, older)[0].status == batches.APPLIED  # taken from the queue
     assert snapshot(service.db, service.name) == before, f"{handler} applied an older revision"
-
-
-def templates_queued(session) -> list[str]:
-    return list(session.scalars(select(Delivery.template).order_by(Delivery.created_at, Delivery.id)))
 
 
 def test_a_message_waits_for_the_one_before_it(consumer):
@@ -136,35 +84,6 @@ def test_a_held_message_that_cannot_be_applied_is_kept_with_its_reason_and_the_r
         "the operator sees it: the service is degraded"
 
 
-def a_participant(service) -> str:
-    """An applicant's person id, through intake's own submit entrypoint."""
-    return service.submit_application(an_application())["person_id"]
-
-
-def match_state(service, person_id) -> str | None:
-    service.db.expire_all()
-    return service.db.get(Person, person_id).match_state
-
-
-def test_a_replayed_proposal_does_not_set_the_status_page_back_after_the_duo_formed(consumer):
-    intake = consumer("intake")
-    people = People(person_id=a_participant(intake))
-    deliver(intake, "intake.note_match_proposed", an_event("match_proposed", people, revision=1))
-    deliver(intake, "intake.note_duo_formed", an_event("duo_formed", people, revision=2))
-    deliver(intake, "intake.note_match_proposed", an_event("match_proposed", people, revision=1))
-    assert match_state(intake, people.person_id) == "in_duo"
-
-
-def test_a_late_end_of_an_earlier_duo_does_not_undo_a_new_proposal(consumer):
-    intake = consumer("intake")
-    first = People(person_id=a_participant(intake))
-    second = People(person_id=first.person_id, buddy_id=first.buddy_id)
-    deliver(intake, "intake.note_duo_formed", an_event("duo_formed", first, revision=2))
-    deliver(intake, "intake.note_match_proposed", an_event("match_proposed", second, revision=1))
-    deliver(intake, "intake.note_duo_ended", an_event("duo_ended", first, revision=3))
-    assert match_state(intake, first.person_id) == "proposed", "the person follows the newer proposal"
-
-
 def test_a_held_event_that_fails_when_released_does_not_take_its_predecessor_down(consumer, monkeypatch):
     service, people = consumer("notifications"), People()
     known_contacts(service, people)
@@ -181,3 +100,43 @@ def test_a_held_event_that_fails_when_released_does_not_take_its_predecessor_dow
     assert templates_queued(service.db) == ["match_proposed"] * 2, "'we found you a buddy' still goes out"
     held = service.db.info["backbone"].held
     assert "planned_end_on" in service.db.scalar(select(held.c.last_error).where(held.c.failed_at.is_not(None)))
+
+
+def test_when_a_gap_never_fills_the_held_messages_go_out_in_their_order(consumer):
+    service, people = consumer("notifications", EVENT_HOLD_SECONDS=0), People()
+    known_contacts(service, people)  # revision 1 (the proposal) is lost; 4, 3, 2 arrive in turn
+    for event_type, handler, revision in (("duo_ended", "tell_duo_ended", 4),
+                                          ("duo_formed", "tell_duo_formed", 3),
+                                          ("introduction_scheduled", "invite_to_introduction", 2)):
+        deliver(service, f"notifications.{handler}", an_event(event_type, people, revision=revision))
+    dispatch.release_overdue(service)
+    assert [t for t in templates_queued(service.db) if not t.endswith("_reminder")] == \
+        ["introduction_invitation"] * 2 + ["duo_formed"] * 2 + ["duo_ended"] * 2
+
+
+def test_a_message_being_retried_is_not_overtaken_by_the_next_one_for_that_person(consumer):
+    service, people = consumer("notifications"), People()
+    known_contacts(service, people)
+    deliver(service, "notifications.tell_match_proposed", an_event("match_proposed", people, revision=1))
+    deliver(service, "notifications.tell_duo_formed", an_event("duo_formed", people, revision=2))
+    proposed = service.db.scalars(select(Delivery).where(Delivery.template == "match_proposed")).all()
+    for delivery in proposed:  # a temporary SMTP error: tried again in 30 s
+        deliveries.mark_attempt_failed(delivery, "451 try again later", 30)
+        delivery.next_attempt_at = delivery.created_at  # ...and already due again
+    service.db.commit()
+    due = [d.template for d in deliveries.DUE.claim(service.db, 100)]
+    assert sorted(due) == ["match_proposed"] * 2, "'you are a duo' waits behind the retry"
+    service.db.rollback()
+
+
+def test_a_message_held_again_keeps_the_wait_it_began_with(consumer):
+    service, people = consumer("notifications"), People()
+    deliver(service, "notifications.tell_match_proposed", an_event("match_proposed", people, revision=1))
+    held = service.db.info["backbone"].held
+    first = service.db.scalar(select(held.c.release_at))
+    service.db.commit()  # a later transaction: now() moves on
+    deliver(service, "notifications.note_profile_updated",  # the participant's next event, but no contact yet
+            an_event("person_profile_updated", people, revision=1))
+    assert service.db.scalar(select(held.c.release_at)) == first
+
+

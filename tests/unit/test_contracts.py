@@ -111,3 +111,10 @@ def test_a_consumer_refuses_an_envelope_whose_subject_is_incomplete_or_wrong(sub
     body = {**envelope(GREETED, {"person_id": PERSON, "language": "nl"}), **subject}
     with pytest.raises(ContractViolation, match=problem):
         parse_event(body, CATALOGUE)
+
+
+def test_a_subject_has_one_producer_who_numbers_its_revisions():
+    class Checked(Schema):
+        person_id = fields.UUID(required=True)
+    with pytest.raises(ValueError, match="person"):
+        Catalogue([GREETED, Contract("person_checked", "followup", Checked, "test", subject="person")])

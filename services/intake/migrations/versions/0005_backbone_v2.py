@@ -19,8 +19,11 @@ depends_on = None
 def upgrade():
     create_backbone_v2(op, "intake")
     op.add_column("person", sa.Column("match_proposal_id", sa.Text(), nullable=True), schema="intake")
+    op.add_column("person", sa.Column("match_proposed_at", sa.DateTime(timezone=True), nullable=True),
+                  schema="intake")
 
 
 def downgrade():
+    op.drop_column("person", "match_proposed_at", schema="intake")
     op.drop_column("person", "match_proposal_id", schema="intake")
     drop_backbone_v2(op, "intake")

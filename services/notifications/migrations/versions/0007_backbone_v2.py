@@ -1,7 +1,7 @@
 """notifications: the backbone's order per record replaces held events and appointment notices
 
-Events held for a contact move to the backbone's held_event, awaiting the person's first
-revision (their application), to be released at once; appointment_notice's job (skip a change
+Events held for a contact move to the backbone's held_event, awaiting the person's next event
+(at most the usual ten minutes); appointment_notice's job (skip a change
 older than one already told) is done by the subject revisions.
 
 Revision ID: 0007
@@ -28,7 +28,8 @@ def upgrade():
     op.execute(f"""
         INSERT INTO "{S}".held_event (message_id, handler, awaits_type, awaits_id,
                                       awaits_revision, envelope, held_at, release_at)
-        SELECT message_id, handler, 'person', person_id::text, 1, envelope, held_at, now()
+        SELECT message_id, handler, 'person', person_id::text, 1, envelope, held_at,
+               now() + interval '10 minutes'
         FROM "{S}".held_event_v1""")
     op.drop_table("held_event_v1", schema=S)
     op.drop_table("appointment_notice", schema=S)
