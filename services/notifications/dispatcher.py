@@ -101,6 +101,7 @@ class DeliveryDispatcher(DueLoop):
         log.info("sent %s by %s to person %s", delivery.template, delivery.channel, delivery.person_id)
 
     def _failed(self, session, delivery, error, permanent):
+        error = error.replace(delivery.recipient or "\0", "[the recipient]")  # never the address
         log.warning("delivery %s (%s) failed: %s", delivery.id, delivery.channel, error)
         deliveries.mark_attempt_failed(delivery, error, self.retry_base, permanent)
         if delivery.status == deliveries.FAILED:

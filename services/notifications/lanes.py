@@ -64,15 +64,19 @@ class EmailLanes:
 
     def _send_one(self, lane: int, delivery: Delivery) -> Outcome:
         set_correlation_id(delivery.correlation_id)
-        self.pace.wait()
-        try:
-            if self.connections[lane] is None:
-                raise smtplib.SMTPServerDisconnected("the connection was lost earlier in this batch")
-            self.connections[lane].send_message(build_email(self.mailer.settings, delivery))
-        except smtplib.SMTPRecipientsRefused as exc:
-            return Outcome(delivery, f"the address was refused: {exc}", permanent=True)
+        try:  # built before the connection is touched: a message that cannot be built is its own problem
+            message = build_email(self.mailer.settings, delivery)
         except ValueError as exc:  # a header the email package refuses: sending again cannot help
             return Outcome(delivery, f"the message cannot be built: {exc}", permanent=True)
+        except Exception as exc:  # noqa: BLE001 - a bug for this delivery alone; the lane goes on
+            return Outcome(delivery, f"{type(exc).__name__}: {exc}", permanent=True, crash=exc)
+        self.pace.wait()
+        try:
+            self.connections[lane] = self.connections[lane] or self.mailer.open()  # dropped: again
+            self.connections[lane].send_message(message)
+        except smtplib.SMTPRecipientsRefused as exc:
+            return Outcome(delivery, f"the address was refused: {refusal(exc, delivery.recipient)}",
+                           permanent=True)
         except (OSError, smtplib.SMTPException) as exc:
             if isinstance(exc, (OSError, smtplib.SMTPServerDisconnected)):
                 self._close(lane)
@@ -86,3 +90,11 @@ class EmailLanes:
                 connection.quit()
             except (OSError, smtplib.SMTPException):
                 pass
+
+
+def refusal(exc: smtplib.SMTPRecipientsRefused, address: str) -> str:
+    """The server's codes and words for a refused recipient, without the address itself (the
+    reason is logged and travels in notification_failed)."""
+    answers = [f"{code} {text.decode('utf-8', 'replace') if isinstance(text, bytes) else text}"
+               for code, text in exc.recipients.values()]
+    return "; ".join(answers).replace(address or "\0", "[the address]")[:300]

@@ -6,6 +6,11 @@ from dataclasses import dataclass
 import requests
 
 TWILIO_API = "https://api.twilio.com/2010-04-01"
+# What the provider's most frequent error codes mean, for the coordinator (Twilio's numbering;
+# the provider's own message is never kept: it repeats the phone number)
+KNOWN_ERRORS = {"21211": "not a valid phone number", "21614": "this number cannot receive text messages",
+                "21610": "the person replied STOP to the provider", "21604": "no number or text given",
+                "20003": "the provider refused the account (SMS_ACCOUNT_SID, SMS_AUTH_TOKEN)"}
 
 
 class SendFailed(Exception):
@@ -41,14 +46,19 @@ class SmsProvider:
                                    auth=(self.account, self.token), timeout=self.timeout)
         except requests.RequestException as exc:
             raise SendFailed(f"SMS provider unreachable: {exc}", permanent=False) from exc
-        if answer.status_code in (200, 201):
-            return str(answer.json().get("sid", ""))
-        reason = f"SMS provider answered {answer.status_code}: {_message(answer)}"
+        if answer.status_code in (200, 201):  # taken: whatever the body says (or fails to say)
+            return str(_field(answer, "sid"))
+        code = _field(answer, "code")
+        reason = f"SMS provider answered {answer.status_code}" + (
+            f" (error {code}: {KNOWN_ERRORS.get(code, 'see the provider')})" if code else "")
         raise SendFailed(reason, permanent=answer.status_code < 500 and answer.status_code != 429)
 
 
-def _message(answer) -> str:
+def _field(answer, name: str) -> str:
+    """One field of the provider's JSON answer, or "". Never its message: providers repeat
+    the phone number there, and the reason is logged and travels in notification_failed."""
     try:
-        return str(answer.json().get("message", ""))[:300]
+        body = answer.json()
     except ValueError:
-        return answer.text[:300]
+        return ""
+    return str(body.get(name) or "")[:40] if isinstance(body, dict) else ""

@@ -10,8 +10,9 @@ import logging
 import os
 import socket
 import time
+from datetime import timedelta
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlalchemy.dialects.postgresql import insert
 
 from services.shared.models import utcnow
@@ -19,6 +20,7 @@ from services.shared.models import utcnow
 log = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 30.0
 FAILING_AFTER = 3  # failed passes in a row before a loop counts as failing (not a blip)
+COUNTED_FOR = timedelta(hours=1)  # records set aside are counted since the first in this time
 _instances = itertools.count(1)
 
 
@@ -31,8 +33,12 @@ def instance_name() -> str:
 
 
 def describe(exc: BaseException) -> str:
-    """An error as the operator reads it: its class and message, at most 1000 characters."""
-    return f"{type(exc).__name__}: {exc}"[:1000]
+    """An error as the operator reads it: its class and the first line of its message, at
+    most 1000 characters. A database error names the driver's own error, never the statement
+    or its parameters (health is shown on /healthz, and parameters can be personal data)."""
+    cause = getattr(exc, "orig", None) or exc
+    first_line = (str(cause).strip().splitlines() or [""])[0]
+    return f"{type(cause).__name__}: {first_line}"[:1000]
 
 
 class LoopHealth:
@@ -59,7 +65,8 @@ class LoopHealth:
 
     def isolated(self, count: int, reason: str):
         """`count` records were set aside in the last pass, the last for `reason`."""
-        self._write(True, isolated=(count, self.table.c.isolated + count),
+        recent = self.table.c.isolated_at > func.now() - COUNTED_FOR  # older ones are not counted
+        self._write(True, isolated=(count, case((recent, self.table.c.isolated + count), else_=count)),
                     isolated_at=func.now(), isolated_error=reason[:1000])
 
     def _write(self, changed: bool, **values):

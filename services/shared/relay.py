@@ -17,6 +17,7 @@ from functools import partial
 from sqlalchemy import and_, func, update
 
 from services.shared import topology
+from services.shared.contracts import ContractViolation
 from services.shared.backoff import backoff
 from services.shared.due import DueLoop, DueQueue, isolate
 from services.shared.publisher import BatchPublisher, event_message
@@ -62,7 +63,13 @@ def relay_once(engine, tables, publisher: BatchPublisher, producer: str, batch_s
 
 def _message(catalogue, exchange, row):
     """The row as a message; ContractViolation when its type and version are not (or no
-    longer) in the catalogue."""
+    longer) in the catalogue, or when the stored envelope is not the row's own (its id would
+    never be confirmed, and the row published again and again)."""
+    payload = row.payload if isinstance(row.payload, dict) else {}
+    if (str(payload.get("message_id")), payload.get("type"), payload.get("version")) != \
+            (str(row.message_id), row.event_type, row.version):
+        raise ContractViolation("the stored envelope does not match its outbox row "
+                                "(message id, type or version)")
     consumers = catalogue.get(row.payload["type"], row.payload["version"]).consumers
     return event_message(exchange, row.payload, bool(consumers))
 

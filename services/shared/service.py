@@ -10,6 +10,7 @@ from sqlalchemy import and_, func, select, text
 from services.shared import dispatch, held_events, parking
 from services.shared.consumers import rpc
 from services.shared.errors import EXPECTED, InvalidInput, Unavailable, is_outage
+from services.shared.loophealth import describe
 from services.shared.health import due_queues, isolation_window, problems
 from services.shared.tracing import Tracing
 from services.shared.wire import PLATFORM
@@ -71,7 +72,7 @@ class BackboneService:
         except Exception as exc:  # noqa: BLE001 - not knowing is a problem too, not a crash
             self.db.rollback()
             return [{"kind": "unknown", "what": "health", "since": None,
-                     "detail": f"could not check the loops: {type(exc).__name__}: {exc}"}]
+                     "detail": f"could not check the loops: {describe(exc)}"}]
 
     def _backlog(self) -> dict:
         """Events not yet published (and the last reason one could not be), events given up

@@ -74,7 +74,9 @@ def test_a_provider_hiccup_is_retried_and_a_refused_number_fails_for_good(start_
         publish(config, application_received(email=None, phone="+32470123000", channel="sms",
                                               person_id=str(uuid.uuid4())))
         failed = eventually(lambda: [d for d in deliveries(db) if d.status == "failed"], timeout=15)
-        assert "not a valid phone number" in failed[0].last_error and sent
+        assert failed[0].last_error == "SMS provider answered 400 (error 21211: not a valid phone number)"
+        assert "+32470123000" not in str(outbox(db, "notification_failed")), "no number on the bus"
+        assert sent
         [outcome] = eventually(lambda: outbox(db, "notification_failed"), timeout=10)
         assert outcome["attempts"] == 1, "a refused number is not tried again"
     finally:

@@ -43,3 +43,13 @@ def test_a_deadlock_is_a_conflict_to_retry_not_an_outage():
         assert not is_outage(wrapped(error)), "the database is fine: no waiting for it"
     lost = wrapped(psycopg.OperationalError("connection refused"))
     assert is_outage(lost) and not is_conflict(lost)
+
+
+def test_a_database_error_is_described_without_its_statement_or_parameters():
+    import psycopg
+    from sqlalchemy.exc import DataError
+
+    from services.shared.loophealth import describe
+    error = DataError("UPDATE outbox SET x = %(email)s", {"email": "jan.peeters@example.org"},
+                      psycopg.errors.InvalidTextRepresentation("invalid input syntax for type uuid\nLINE 1: ..."))
+    assert describe(error) == "InvalidTextRepresentation: invalid input syntax for type uuid"
