@@ -90,6 +90,13 @@ def _apply_all(session, handler, apply, events) -> set[int]:
     """Claim and apply the events not applied before; the (object) ids of those applied."""
     claimed, applied = claim_all(session, events, handler), set()
     ordering.lock_all(session, [ordering.Subject.of(e) for e in events if e.message_id in claimed])
+    with ordering.deferred_writes(session):
+        _apply_claimed(apply, events, claimed, applied)
+    return applied
+
+
+def _apply_claimed(apply, events, claimed: set, applied: set) -> None:
+    """Apply each claimed event in turn; note the (object) id of each in `applied`."""
     for event in events:
         if event.message_id not in claimed:
             continue  # applied before, or a duplicate earlier in this batch
@@ -101,7 +108,6 @@ def _apply_all(session, handler, apply, events) -> set[int]:
                 raise  # not this event's fault: the whole batch waits or runs again
             raise _HandlerFailed(event, exc) from exc
         applied.add(id(event))
-    return applied
 
 
 def _apply_traced(apply, event: Event):

@@ -3,6 +3,7 @@ what it holds (one test per consumed event type, generated from the catalogue), 
 for their predecessor, and a wait is bounded."""
 import logging
 
+import eventlet
 import pytest
 from sqlalchemy import func, select
 
@@ -140,3 +141,17 @@ def test_a_message_held_again_keeps_the_wait_it_began_with(consumer):
     assert service.db.scalar(select(held.c.release_at)) == first
 
 
+
+
+def test_a_hold_committed_while_its_predecessor_waited_for_the_lock_is_released(consumer):
+    first, second, people = consumer("notifications"), consumer("notifications"), People()
+    known_contacts(first, people)
+    hold_revision(first.db, "person", people.person_id, 1)
+    invited = an_event("buddy_invited", people, revision=3)
+    dispatch.run(first, "notifications.send_buddy_invitation", invited)  # held, not committed yet
+    screened = eventlet.spawn(deliver, second, "notifications.tell_buddy_decision",
+                              an_event("buddy_screened", people, revision=2, version=2))
+    eventlet.sleep(0.3)  # the screening now waits for the person's row
+    first.db.commit()
+    screened.wait()
+    assert templates_queued(second.db) == ["screening_decision", "buddy_invitation"]
