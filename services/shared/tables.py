@@ -112,24 +112,21 @@ def _parked(metadata):
 
 def _revision(metadata):
     """The producer's side: the latest revision of each subject it has written an event about."""
-    Table(
-        "subject_revision", metadata,
-        Column("subject_type", Text, nullable=False),
-        Column("subject_id", Text, nullable=False),
-        Column("revision", BigInteger, nullable=False),
-        Column("updated_at", DateTime(timezone=True), nullable=False, server_default=NOW),
-        PrimaryKeyConstraint("subject_type", "subject_id"),
-    )
+    _revisions(metadata, "subject_revision", "updated_at")
 
 
 def _applied(metadata):
     """The consumer's side: the latest revision of each subject this service has applied."""
+    _revisions(metadata, "subject_applied", "applied_at")
+
+
+def _revisions(metadata, name: str, stamped: str):
     Table(
-        "subject_applied", metadata,
+        name, metadata,
         Column("subject_type", Text, nullable=False),
         Column("subject_id", Text, nullable=False),
         Column("revision", BigInteger, nullable=False),
-        Column("applied_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+        Column(stamped, DateTime(timezone=True), nullable=False, server_default=NOW),
         PrimaryKeyConstraint("subject_type", "subject_id"),
     )
 
