@@ -1,6 +1,6 @@
 """The suggestion page in a real browser: the coordinator reads the reasons, picks the second
 suggestion, is asked why, and the proposal keeps the reason."""
-from tests.e2e.test_matching import approved, pool_status
+from tests.support.applicants import approved, pool_status
 
 
 def test_the_coordinator_reads_the_reasons_and_explains_a_second_choice(browse, fresh, api, coordinator):

@@ -1,23 +1,8 @@
 """Matching end to end, every process running: explained suggestions, the whole-pool draft,
 and a pair from proposal through introduction and duo to its end and a new match."""
-from tests.e2e.test_stages import applied
+from tests.support.applicants import approved, pool_status
 from tests.support.mailbox import calendar_of, mail_where, saying, with_calendar
 from tests.support.waiting import eventually
-
-
-def approved(platform, api, role, **answers) -> dict:
-    person = applied(platform, role=role, **answers)
-    decided = api.post(platform.url(f"/api/v1/applications/{person['application_id']}/screening"),
-                       json={"decision": "approved", "reason": "Ready."})
-    assert decided.status_code == 200, decided.text
-    eventually(lambda: pool_status(api, platform, person) == "waiting", timeout=10)
-    return person
-
-
-def pool_status(api, platform, person):
-    found = [c for c in api.get(platform.url("/api/v1/matching/candidates"), params={"status": "all"}).json()
-             if c["person_id"] == person["person_id"]]
-    return found[0]["status"] if found else None
 
 
 def suggestions(api, platform, person) -> dict:

@@ -3,7 +3,7 @@ weights, a proposal and a duo, in the portal's Dutch; the info pack and the stat
 person's own language."""
 import requests
 
-from tests.e2e.test_matching import approved
+from tests.support.applicants import approved
 from tests.support.portal import csrf_of, signed_in
 from tests.support.waiting import eventually
 

@@ -4,7 +4,7 @@ sees what the demo sent."""
 import requests
 from sqlalchemy import text
 
-from tests.e2e.test_stages import applied
+from tests.support.applicants import applied
 from tests.support.mailbox import mails_to
 from tests.support.portal import csrf_of, signed_in
 from tests.support.waiting import eventually
@@ -19,7 +19,7 @@ def test_an_applicant_who_chose_text_messages_gets_one_in_ukrainian(fresh, api):
     assert [(d["channel"], d["status"], d["template"]) for d in log] == [("sms", "sent", "application_received")]
 
 
-def test_a_person_stops_messages_from_the_link_in_their_own_language(fresh, api):
+def test_a_person_stops_messages_from_the_link_in_their_own_language(fresh, api, coordinator):
     amina = applied(fresh, language="ar")
     mail = mails_to(fresh, amina, 1)[0]
     link = next(word for word in mail.get_body(("plain",)).get_content().split() if "/stop/" in word)
@@ -33,6 +33,8 @@ def test_a_person_stops_messages_from_the_link_in_their_own_language(fresh, api)
     skipped = eventually(lambda: [d for d in api.get(fresh.url("/api/v1/notifications"),
                                                        params={"status": "skipped"}).json()], timeout=15)
     assert skipped[0]["last_error"] == "the person opted out of messages" and len(fresh.mails()) == 1
+    portal = signed_in(fresh, coordinator).get(fresh.url(f"/portal/applications/{amina['application_id']}"))
+    assert "Afgemeld voor berichten sinds" in portal.text, "the coordinator sees it"
     back = api.put(fresh.url(f"/api/v1/notifications/contacts/{amina['person_id']}/opt-out"), json={"opted_out": False})
     assert back.json() == {"person_id": amina["person_id"], "opted_out": False}
     assert requests.get(fresh.url("/stop/not-a-token"), timeout=10).status_code == 404

@@ -2,16 +2,10 @@
 they receive at each step."""
 import requests
 
-from tests.support.builders import an_application, an_interview
+from tests.support.applicants import applied
+from tests.support.builders import an_interview
 from tests.support.mailbox import mail_where, mails_to, saying, with_calendar
 from tests.support.waiting import eventually
-
-
-def applied(platform, **answers) -> dict:
-    application = an_application(**answers)
-    created = requests.post(platform.url("/api/v1/applications"), json=application, timeout=10)
-    assert created.status_code == 201, created.text
-    return {**created.json(), "email": application["email"]}
 
 
 def in_pool(api, platform, person) -> bool:

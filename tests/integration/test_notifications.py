@@ -1,7 +1,5 @@
 """Messages through a real SMTP server: once per event, in the person's language, with a
 calendar file for interviews; retried while SMTP is down; forgotten on erasure."""
-import email
-import email.policy
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -9,38 +7,11 @@ from sqlalchemy import text
 
 from services.notifications.service import NotificationsService
 from tests.support.events import an_event, publish
+from tests.support.notification_events import (
+    PERSON, STARTS, application_received, deliveries, interview, received,
+)
 from tests.support.mailbox import calendar_method, calendar_of
 from tests.support.waiting import eventually
-
-PERSON = "5b0e2f7a-1111-4000-8000-000000000001"
-STARTS = datetime(2030, 3, 4, 9, 0, tzinfo=timezone.utc)
-
-
-def received(smtp) -> list:
-    return [email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
-            for p in sorted(smtp.maildir.glob("*.eml"))]
-
-
-def application_received(role="participant", language="fr", revision=1, **data):
-    return an_event("application_received", revision=revision, data={
-        "application_id": str(uuid.uuid4()), "person_id": PERSON, "role": role,
-        "first_name": "Jean-Paul", "language": language, "email": "jp@example.org", "phone": None,
-        "status_url": "http://127.0.0.1:8000/status/t0k3n-t0k3n-t0k3n", "submitted_at": datetime.now(timezone.utc),
-        **data})
-
-
-def interview(event_type, sequence, revision=None, **data):
-    return an_event(event_type, revision=revision, data={
-        "interview_id": "9c1d2e3f-2222-4000-8000-000000000001", "application_id": str(uuid.uuid4()),
-        "person_id": PERSON, "starts_at": STARTS, "ends_at": STARTS + timedelta(hours=1),
-        "mode": "in_person", "location": "Huis van de Wereld, Sint-Truiden", "sequence": sequence, **data})
-
-
-def deliveries(db):
-    with db.connect() as connection:
-        return connection.execute(text("SELECT template, status, attempts, last_error, body_text, recipient"
-                                       " FROM notifications.delivery ORDER BY created_at")).all()
-
 
 def test_the_confirmation_is_sent_once_even_when_the_event_comes_twice(start_service, smtp, config, db):
     smtp.start()

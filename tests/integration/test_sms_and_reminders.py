@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from services.notifications.service import NotificationsService
 from services.shared.dates import LOCAL_TIME
-from tests.integration.test_notifications import PERSON, application_received, deliveries, interview, received
+from tests.support.notification_events import PERSON, application_received, deliveries, interview, received
 from tests.support.events import publish
 from tests.support.platform import free_port
 from tests.support.processes import ManagedProcess
