@@ -6,6 +6,7 @@ from gateway import remote
 from gateway.auth import coordinator_page
 from gateway.forms import problems, service_problems, submitted
 from gateway.public.application_form import LANGUAGE_ROWS, as_form, language_options
+from gateway.rpc import ServiceUnavailable
 from services.shared.errors import Conflict, InvalidInput
 from services.shared.wire.applications import ApplicationFilter, ScreeningInput
 
@@ -50,6 +51,15 @@ def screen(application_id):
     return page(application_id, screening=(form, errors)), 422
 
 
+def opt_out_of(person_id) -> dict | None:
+    """Whether the person opted out of messages (None when notifications does not answer:
+    the page is still worth showing)."""
+    try:
+        return remote.call("notifications", "get_opt_out", person_id)
+    except ServiceUnavailable:
+        return None
+
+
 def page(application_id, screening=None, interview=None, record=None):
     """The application's page; a form that was sent with problems is shown with them."""
     application = remote.call("intake", "get_application", application_id)
@@ -57,5 +67,6 @@ def page(application_id, screening=None, interview=None, record=None):
         "email", "phone", "channel", "language")})
     return render_template(
         "portal/application.html", application=application, spoken=language_options(),
+        opt_out=opt_out_of(application["person_id"]),
         rows=range(1, LANGUAGE_ROWS + 1), screening=screening or ({}, {}),
         interview=interview or ({}, {}), record=record or (profile_form, {}))

@@ -4,7 +4,7 @@ from datetime import date
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from services.matching import pool
+from services.matching import pool, proposals
 from services.matching.models import LIVE_DUOS, OPEN_PROPOSALS, DeclinedPair, Duo, Proposal
 from services.shared.errors import Conflict, NotFound
 from services.shared.models import utcnow
@@ -85,16 +85,27 @@ def end(session: Session, duo_id: str, reason: str, note: str | None = None) -> 
 def forget(session: Session, person_id: str) -> None:
     """Erasure: open proposals and live duos of the person end, and their id leaves every row."""
     person_id, partners = str(person_id), set()
-    for proposal in session.scalars(select(Proposal).where(
+    for proposal in list(session.scalars(select(Proposal).where(
             Proposal.status.in_(OPEN_PROPOSALS),
-            or_(Proposal.buddy_id == person_id, Proposal.participant_id == person_id))):
+            or_(Proposal.buddy_id == person_id, Proposal.participant_id == person_id)))):
         proposal.status, proposal.declined_by, proposal.decided_at = "declined", "coordinator", utcnow()
         partners |= {proposal.buddy_id, proposal.participant_id}
+        proposals.announce_decline(session, proposal)  # the other side is told, reminders go
     for duo in listing(session, "live", person_id):
         end(session, duo.id, "erased")
+    _forget_words(session, person_id)
     for table in (Proposal, Duo):
         for column in ("buddy_id", "participant_id"):
             session.execute(update(table).where(getattr(table, column) == person_id).values({column: None}))
     session.execute(DeclinedPair.__table__.delete().where(
         or_(DeclinedPair.buddy_id == person_id, DeclinedPair.participant_id == person_id)))
     pool.refresh(session, *(partners - {person_id, None}))
+
+
+def _forget_words(session: Session, person_id: str) -> None:
+    """What people wrote about the pairs the person was in may name them: it goes too."""
+    mine = or_(Proposal.buddy_id == person_id, Proposal.participant_id == person_id)
+    session.execute(update(Proposal).where(mine).values(decline_reason=None, choice_reason=None))
+    for duo in session.scalars(select(Duo).where(
+            or_(Duo.buddy_id == person_id, Duo.participant_id == person_id))):
+        duo.history = [{**entry, "detail": None} for entry in duo.history]

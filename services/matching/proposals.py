@@ -101,9 +101,18 @@ def _decline(session, proposal, side, reason):
     session.merge(DeclinedPair(buddy_id=proposal.buddy_id, participant_id=proposal.participant_id,
                                proposal_id=proposal.id, reason=reason, declined_at=proposal.decided_at))
     pool.refresh(session, proposal.buddy_id, proposal.participant_id)
-    record_event(session, "match_declined", {**_pair(proposal), "declined_by": side,
-                                             "declined_at": proposal.decided_at},
-                 subject_id=proposal.id)
+    announce_decline(session, proposal)
+
+
+def announce_decline(session, proposal) -> None:
+    """match_declined, with the planned introduction (if any) so its entry can be cancelled."""
+    record_event(session, "match_declined", {
+        **_pair(proposal), "declined_by": proposal.declined_by, "declined_at": proposal.decided_at,
+        "introduction_starts_at": proposal.introduction_starts_at,
+        "introduction_ends_at": proposal.introduction_ends_at,
+        "introduction_location": proposal.introduction_location,
+        "introduction_sequence": proposal.introduction_sequence
+        if proposal.introduction_starts_at else None}, subject_id=proposal.id)
 
 
 def _form_duo(session, proposal, duo_days):

@@ -4,6 +4,7 @@ import secrets
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from services.notifications import deliveries
 from services.notifications.models import Contact, Delivery
 from services.shared.errors import NotFound
 from services.shared.models import utcnow
@@ -45,8 +46,7 @@ def opt_out(session: Session, token: str, opted_out: bool = True) -> Contact:
                                                    Contact.erased_at.is_(None)))
     if contact is None:
         raise NotFound("This link is not valid.")
-    contact.opted_out_at = utcnow() if opted_out else None
-    return contact
+    return _choose(session, contact, opted_out)
 
 
 def set_opt_out(session: Session, person_id: str, opted_out: bool) -> Contact:
@@ -54,7 +54,15 @@ def set_opt_out(session: Session, person_id: str, opted_out: bool) -> Contact:
     contact = session.get(Contact, str(person_id))
     if contact is None or contact.erased_at is not None:
         raise NotFound("No contact details for this person.")
+    return _choose(session, contact, opted_out)
+
+
+def _choose(session: Session, contact: Contact, opted_out: bool) -> Contact:
+    """Opting out also withdraws what was already queued (a reminder, a retry, a text held
+    for the morning): "no more messages" starts now."""
     contact.opted_out_at = utcnow() if opted_out else None
+    if opted_out:
+        deliveries.withdraw_all(session, contact.person_id, "the person opted out of messages")
     return contact
 
 
@@ -73,3 +81,4 @@ def forget(session: Session, person_id) -> None:
     session.execute(update(Delivery).where(Delivery.person_id == str(person_id)).values(
         recipient=None, subject=None, body_text=None, body_html=None, calendar=None,
         last_error=None))
+    deliveries.withdraw_all(session, person_id, "the person's data was erased")

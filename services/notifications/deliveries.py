@@ -98,12 +98,29 @@ def outside_quiet_hours(moment: datetime, quiet_hours: tuple[int, int]) -> datet
     return morning
 
 
-def cancel_reminders(session: Session, appointment_uid: str) -> None:
+def cancel_reminders(session: Session, appointment_uid: str,
+                     why: str = "the appointment changed") -> None:
     """A moved or cancelled appointment: the reminders not yet sent are withdrawn."""
-    session.execute(update(Delivery).where(Delivery.appointment_uid == appointment_uid,
-                                           Delivery.status == PENDING)
-                    .values(status=SUPERSEDED, last_error="the appointment changed",
-                            body_text=None, body_html=None, calendar=None))
+    withdraw(session, Delivery.appointment_uid == appointment_uid, why)
+
+
+def cancel_reminders_like(session: Session, person_id: str, uid_prefix: str, why: str) -> None:
+    """Withdraw the person's reminders of every appointment whose uid starts with `uid_prefix`."""
+    withdraw(session, and_(Delivery.person_id == str(person_id),
+                           Delivery.appointment_uid.startswith(uid_prefix, autoescape=True)), why)
+
+
+def withdraw_all(session: Session, person_id: str, why: str) -> None:
+    """Everything still waiting for this person (reminders, retries, texts held for the
+    morning) is withdrawn: opted out, or erased."""
+    withdraw(session, Delivery.person_id == str(person_id), why)
+
+
+def withdraw(session: Session, which, why: str) -> None:
+    """Pending deliveries matching `which` will not go out; they keep no body."""
+    session.execute(update(Delivery).where(which, Delivery.status == PENDING)
+                    .values(status=SUPERSEDED, last_error=why, body_text=None, body_html=None,
+                            calendar=None))
 
 
 def record_skipped(session: Session, message_id: str, person_id: str, template: str,

@@ -66,6 +66,14 @@ class NotificationQueries:
         return {"language": contact.language, "opted_out": contact.opted_out_at is not None}
 
     @command
+    def get_opt_out(self, person_id: str) -> dict:
+        """Whether a person opted out of messages: {"person_id", "opted_out": bool,
+        "opted_out_at": ISO time or None}; not opted out when notifications does not know them."""
+        contact = self.db.get(Contact, str(person_id)) if is_uuid(person_id) else None
+        since = contact.opted_out_at if contact is not None and contact.erased_at is None else None
+        return jsonable({"person_id": str(person_id), "opted_out": since is not None, "opted_out_at": since})
+
+    @command
     def set_opt_out(self, person_id: str, data: dict) -> dict:
         """The coordinator records a person's wish (by phone, at the desk, …)."""
         if not is_uuid(person_id):

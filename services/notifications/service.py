@@ -5,7 +5,7 @@ before "we found you a buddy", an interview's move never before its invitation. 
 service consumes every event of the `person` and `duo` subjects, some only to note that
 their revision has been applied.
 """
-from services.notifications import contacts, duo_messages, messages
+from services.notifications import contacts, deliveries, duo_messages, messages
 from services.notifications.dispatcher import DeliveryDispatcher
 from services.notifications.held import missing_contact
 from services.notifications.models import Base
@@ -48,7 +48,9 @@ class NotificationsService(NotificationQueries, BackboneService):
 
     @on_event("intake", "intake_completed", order=IN_ORDER)
     def note_intake_completed(self, event):
-        """No message: its revision is noted, so the person's next message need not wait."""
+        """No message; the interview was held, so its reminder is withdrawn."""
+        deliveries.cancel_reminders_like(self.db, event.data["person_id"], "intake-",
+                                         "the interview was held")
 
     @on_event("intake", "participant_screened", version=2, order=IN_ORDER, awaits=missing_contact)
     def tell_participant_decision(self, event):
@@ -86,12 +88,14 @@ class NotificationsService(NotificationQueries, BackboneService):
 
     @on_event("matching", "match_declined", order=IN_ORDER, awaits=missing_contact)
     def tell_match_declined(self, event):
-        duo_messages.tell_both(self.db, self.sender, event, "match_declined")
+        duo_messages.tell_both(self.db, self.sender, event, "match_declined",
+                               cancels_introduction="the proposal was declined")
 
     @on_event("matching", "duo_formed", order=IN_ORDER, awaits=missing_contact)
     def tell_duo_formed(self, event):
         duo_messages.tell_both(self.db, self.sender, event, "duo_formed",
                                planned_end_on=event.data["planned_end_on"])
+        duo_messages.withdraw_introduction(self.db, event.data, "the duo formed")
 
     @on_event("matching", "duo_changed", order=IN_ORDER)
     def note_duo_changed(self, event):
@@ -102,3 +106,4 @@ class NotificationsService(NotificationQueries, BackboneService):
     def tell_duo_ended(self, event):
         duo_messages.tell_both(self.db, self.sender, event, "duo_ended",
                                reason=event.data["reason"])
+        duo_messages.withdraw_introduction(self.db, event.data, "the duo ended")

@@ -27,9 +27,16 @@ class IntroductionScheduled(Pair):
 
 
 class MatchDeclined(Pair):
+    """A no: both are back in the pool. When an introduction was planned, when and where, so
+    notifications can withdraw its reminders and cancel its calendar entry."""
+
     proposal_id = fields.UUID(required=True)
     declined_by = fields.String(required=True, validate=validate.OneOf((*SIDES, "coordinator")))
     declined_at = fields.AwareDateTime(required=True)
+    introduction_starts_at = fields.AwareDateTime(load_default=None, allow_none=True)
+    introduction_ends_at = fields.AwareDateTime(load_default=None, allow_none=True)
+    introduction_location = fields.String(load_default=None, allow_none=True)
+    introduction_sequence = fields.Integer(load_default=None, allow_none=True)
 
 
 class DuoFormed(Pair):
