@@ -9,4 +9,5 @@ threads = int(os.environ.get("GATEWAY_THREADS", "8"))
 timeout = 30
 graceful_timeout = 10
 accesslog = "-"
+logger_class = "gateway.access_log.RedactingLogger"  # no token of a link in a log line
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms %({x-correlation-id}o)s'
