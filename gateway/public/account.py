@@ -11,6 +11,10 @@ bp = Blueprint("account", __name__)
 @bp.route("/account/setup/<token>", methods=["GET", "POST"])
 def setup(token):
     if request.method == "GET":
+        try:  # a link that can no longer be used says so at once, not after a password
+            remote.call("intake", "check_invitation", token)
+        except (NotFound, Conflict) as exc:
+            return render_template("public/account_setup.html", errors={}, problem=exc.message), 410
         return render_template("public/account_setup.html", errors={})
     password, again = request.form.get("password", ""), request.form.get("password_again", "")
     if password != again:

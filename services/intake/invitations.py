@@ -43,8 +43,18 @@ def invite(session: Session, person: Person, base_url: str) -> AccountInvitation
 
 def accept(session: Session, token: str, password: str) -> Account:
     """Set the password with an invitation link; the link then stops working."""
-    invitation = session.scalar(select(AccountInvitation).where(
-        AccountInvitation.token_hash == _digest(str(token))).with_for_update(of=AccountInvitation))
+    invitation = usable(session, token, lock=True)
+    accounts.set_password(invitation.account, password)
+    invitation.used_at, invitation.account.active = utcnow(), True
+    session.flush()
+    return invitation.account
+
+
+def usable(session: Session, token: str, lock: bool = False) -> AccountInvitation:
+    """The invitation of this link, if it can still set a password: NotFound (no such link,
+    or its person was erased), Conflict (used, or expired)."""
+    query = select(AccountInvitation).where(AccountInvitation.token_hash == _digest(str(token)))
+    invitation = session.scalar(query.with_for_update(of=AccountInvitation) if lock else query)
     if invitation is None:
         raise NotFound("This invitation link is not valid.")
     if invitation.used_at is not None:
@@ -52,10 +62,7 @@ def accept(session: Session, token: str, password: str) -> Account:
                        "coordinator for a new link.")
     if invitation.expires_at <= utcnow():
         raise Conflict("This invitation link has expired. Ask the coordinator for a new one.")
-    accounts.set_password(invitation.account, password)
-    invitation.used_at, invitation.account.active = utcnow(), True
-    session.flush()
-    return invitation.account
+    return invitation
 
 
 def _digest(token: str) -> str:

@@ -4,7 +4,7 @@ import requests
 
 from tests.support.applicants import applied
 from tests.support.builders import an_interview
-from tests.support.mailbox import mail_where, mails_to, saying, with_calendar
+from tests.support.mailbox import mail_where, saying, with_calendar
 from tests.support.waiting import eventually
 
 
@@ -97,7 +97,10 @@ def test_a_person_s_data_is_exported_then_erased_from_every_service(fresh, api):
     api.post(fresh.url(f"/api/v1/applications/{jan['application_id']}/screening"),
              json={"decision": "approved", "reason": "ok"})
     eventually(lambda: in_pool(api, fresh, jan), timeout=5)
-    mails_to(fresh, jan, 2)
+    invitation = mail_where(fresh, jan, saying("/account/setup/"), "the password link")
+    setup_link = next(word for word in invitation.get_body(("plain",)).get_content().split()
+                      if "/account/setup/" in word)
+    assert requests.get(setup_link, timeout=10).status_code == 200
     exported = api.get(fresh.url(f"/api/v1/people/{jan['person_id']}/export")).json()
     assert exported["intake"]["person"]["email"] == jan["email"]
     assert exported["matching"]["candidate"]["role"] == "buddy"
@@ -107,5 +110,7 @@ def test_a_person_s_data_is_exported_then_erased_from_every_service(fresh, api):
     eventually(lambda: not in_pool(api, fresh, jan), timeout=5)
     assert api.get(fresh.url(f"/api/v1/people/{jan['person_id']}/export")).status_code == 404
     assert requests.get(jan["status_url"], timeout=10).status_code == 404
+    gone = requests.get(setup_link, timeout=10)
+    assert gone.status_code == 410 and "<form" not in gone.text, "the password link is dead"
     audit = api.get(fresh.url("/api/v1/audit"), params={"person_id": jan["person_id"]}).json()
     assert [entry["action"] for entry in audit] == ["erase", "export"]

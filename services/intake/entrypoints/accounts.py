@@ -30,6 +30,13 @@ class AccountEntrypoints:
         return AccountView().dump(accounts.account_for_token(self.db, token))
 
     @command
+    def check_invitation(self, token: str) -> dict:
+        """Whether a password link can still be used: {"usable": True}, or NotFound (no such
+        link, or its person was erased) or Conflict (used, expired), with what to do."""
+        invitations.usable(self.db, str(token))
+        return {"usable": True}
+
+    @command
     def accept_invitation(self, token: str, payload: dict) -> dict:
         account = invitations.accept(self.db, token, load(PasswordInput(), payload)["password"])
         self.db.commit()
