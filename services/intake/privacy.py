@@ -11,6 +11,7 @@ from services.intake.models import (
     Person,
 )
 from services.shared.errors import NotFound
+from services.shared.forgetting import forget_copies
 from services.shared.models import is_uuid, utcnow
 from services.shared.outbox import record_event
 
@@ -69,6 +70,7 @@ def erase(session: Session, person_id: str, actor_id: str | None) -> None:
     someone.email = someone.phone = None
     someone.profile, someone.erased_at = {}, utcnow()
     audit.note(session, actor_id, "erase", someone.id)
+    forget_copies(session, someone.id)
     record_event(session, "person_erased", {"person_id": someone.id, "erased_at": someone.erased_at},
                  subject_id=someone.id)
     session.flush()

@@ -3,6 +3,7 @@ from services.matching import duos, pool, proposals, settings, suggest
 from services.matching.models import Base, Candidate
 from services.shared.database import Database
 from services.shared.errors import InvalidInput, NotFound
+from services.shared.forgetting import forget_copies
 from services.shared.handlers import on_event
 from services.shared.models import is_uuid
 from services.shared.relay import OutboxRelay
@@ -31,6 +32,7 @@ class MatchingService(BackboneService):
     def forget_person(self, event):
         duos.forget(self.db, event.data["person_id"])
         pool.forget(self.db, event.data["person_id"])
+        forget_copies(self.db, event.data["person_id"])
 
     @command
     def list_candidates(self, filters: dict = None) -> list[dict]:

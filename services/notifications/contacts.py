@@ -1,7 +1,7 @@
 """Notifications' own contact book, kept from intake's events; forgotten on erasure."""
 import secrets
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from services.notifications import deliveries
@@ -75,10 +75,24 @@ def of(session: Session, person_id) -> Contact:
 
 def forget(session: Session, person_id) -> None:
     """Erasure: keep of the contact only that it was erased (so messages about the person are
-    skipped, not held), and of each message only that it was sent and how."""
+    skipped, not held), and of each message only that it was sent and how; the subjects of
+    the messages their partner got about the same events no longer name them."""
+    known = session.get(Contact, str(person_id))
+    if known is not None and known.first_name:
+        _unname_in_partners_messages(session, str(person_id), known.first_name)
     session.merge(Contact(person_id=str(person_id), **{key: None for key in FIELDS}, role=None,
                           status_url=None, opt_out_token=None, erased_at=utcnow(), updated_at=utcnow()))
     session.execute(update(Delivery).where(Delivery.person_id == str(person_id)).values(
         recipient=None, subject=None, body_text=None, body_html=None, calendar=None,
         last_error=None))
     deliveries.withdraw_all(session, person_id, "the person's data was erased")
+
+
+def _unname_in_partners_messages(session: Session, person_id: str, first_name: str) -> None:
+    """A pair's messages (proposal, introduction, duo) name the partner in their subject."""
+    events = select(func.split_part(Delivery.idempotency_key, ":", 1)).where(
+        Delivery.person_id == person_id)
+    session.execute(update(Delivery).where(
+        func.split_part(Delivery.idempotency_key, ":", 1).in_(events),
+        Delivery.person_id != person_id, Delivery.subject.contains(first_name, autoescape=True))
+        .values(subject=func.replace(Delivery.subject, first_name, "…")))

@@ -12,6 +12,7 @@ from services.notifications.models import Base
 from services.notifications.queries import NotificationQueries
 from services.notifications.sending import Sender
 from services.shared.database import Database
+from services.shared.forgetting import forget_copies
 from services.shared.handlers import on_event
 from services.shared.ordering import Order
 from services.shared.relay import OutboxRelay
@@ -77,6 +78,7 @@ class NotificationsService(NotificationQueries, BackboneService):
         """At once, whatever is still on its way (NEWER): what waited for the person is
         released, finds them erased, and is skipped."""
         contacts.forget(self.db, event.data["person_id"])
+        forget_copies(self.db, event.data["person_id"])
 
     @on_event("matching", "match_proposed", order=IN_ORDER, awaits=missing_contact)
     def tell_match_proposed(self, event):
