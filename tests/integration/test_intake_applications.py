@@ -68,6 +68,7 @@ def test_a_participant_s_decision_carries_the_profile_and_no_name(intake, outbox
     assert approved["data"]["profile"]["district"] == "brustem"
     assert approved["data"]["feedback"] == "We found someone soon."
     assert not {"first_name", "last_name", "email", "phone"} & set(approved["data"])
+    assert "background" not in approved["data"]["profile"], "matching never reads it"
     with pytest.raises(Conflict):
         intake.record_screening(created["application_id"], {"decision": "rejected", "reason": "no"})
 

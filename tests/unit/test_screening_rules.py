@@ -22,4 +22,5 @@ def test_matching_needs_a_complete_profile_for_each_role():
              "roles": ["guide"]}
     assert missing_for_matching(buddy, "buddy") == []
     assert missing_for_matching({**buddy, "availability": []}, "buddy") == ["availability"]
-    assert missing_for_matching(buddy, "participant") == ["dutch_level", "hopes", "background"]
+    assert missing_for_matching(buddy, "participant") == ["dutch_level", "hopes"], \
+        "matching does not match on why someone came: it need not know"

@@ -6,6 +6,9 @@ from services.shared.wire.common import language, role
 from services.shared.wire.profile import Profile
 from services.shared.wire.vocabulary import CHANNELS, DECISIONS, MODES
 
+# the profile as matching receives it: what it matches on, not why someone came to Belgium
+MATCHED = Profile(exclude=("background",))
+
 
 class ApplicationReceived(Schema):
     """Someone applied through the digital counter; the contact fields are what the
@@ -53,13 +56,13 @@ class PersonScreened(Schema):
     decision = fields.String(required=True, validate=validate.OneOf(DECISIONS))
     decided_at = fields.AwareDateTime(required=True)
     feedback = fields.String(allow_none=True, load_default=None)
-    profile = fields.Nested(Profile, allow_none=True, load_default=None)
+    profile = fields.Nested(MATCHED, allow_none=True, load_default=None)
 
 
 class ProfileUpdated(Schema):
     person_id = fields.UUID(required=True)
     role = role()
-    profile = fields.Nested(Profile, required=True)
+    profile = fields.Nested(MATCHED, required=True)
 
 
 class ContactUpdated(Schema):

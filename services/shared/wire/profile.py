@@ -88,6 +88,6 @@ def check_role(profile: dict, role: str):
 def missing_for_matching(profile: dict, role: str) -> list[str]:
     """The parts of a profile matching cannot do without (empty when complete)."""
     needed = ["gender", "birth_year", "district", "languages", "availability"]
-    needed += ["dutch_level", "hopes", "background"] if role == "participant" else ["roles"]
+    needed += ["dutch_level", "hopes"] if role == "participant" else ["roles"]
     return [name for name in needed if not profile.get(name)]
 
