@@ -6,7 +6,7 @@ one into exactly the queue it came from, where it gets a fresh set of tries.
 """
 import json
 import logging
-from datetime import timezone
+from datetime import timedelta, timezone
 from functools import partial
 
 import eventlet
@@ -18,11 +18,15 @@ from sqlalchemy.dialects.postgresql import insert
 from services.shared import topology
 from services.shared.consumers import SafeQueueConsumer
 from services.shared.errors import Conflict, NotFound
+from services.shared.models import utcnow
 from services.shared.publisher import BatchPublisher, Outgoing
 
 log = logging.getLogger(__name__)
 BROKER_HEADERS = ("x-death", "x-first-death-", "x-last-death-", "x-delivery-count")
 STORE_RETRY_SECONDS = 5
+# a parked message may be replayed while the inbox still remembers what was applied (relay.py
+# keeps claims INBOX_RETENTION); after that it is pruned, so replay can never apply it twice
+REPLAYABLE_FOR = timedelta(days=60)
 
 
 def describe(message) -> dict:
@@ -77,6 +81,9 @@ def replay(session, parked_id: int, amqp_uri: str) -> dict:
         raise NotFound(f"There is no parked message {parked_id}.")
     if row.replayed_at is not None:
         raise Conflict(f"Parked message {parked_id} was already replayed at {row.replayed_at}.")
+    if row.died_at < utcnow() - REPLAYABLE_FOR:
+        raise Conflict(f"Parked message {parked_id} is older than the {REPLAYABLE_FOR.days} days for "
+                       "which applied events are remembered: replaying it could apply it twice.")
     publisher = BatchPublisher(amqp_uri)
     try:
         result = publisher.publish([Outgoing(

@@ -20,6 +20,7 @@ from services.shared import topology
 from services.shared.contracts import ContractViolation
 from services.shared.backoff import backoff
 from services.shared.due import DueLoop, DueQueue, isolate
+from services.shared.parking import REPLAYABLE_FOR
 from services.shared.publisher import BatchPublisher, event_message
 from services.shared.tables import backbone
 
@@ -104,12 +105,15 @@ def _mark_failed(connection, outbox, rows, failures):
 
 
 def prune(engine, tables):
-    """Forget published events and inbox entries older than their retention."""
+    """Forget published events, inbox claims and parked messages older than their retention
+    (parked ones first: a replay must always find the claims that keep it from applying twice)."""
     with engine.begin() as connection:
         connection.execute(tables.outbox.delete().where(
             tables.outbox.c.published_at < func.now() - PUBLISHED_RETENTION))
         connection.execute(tables.inbox.delete().where(
             tables.inbox.c.applied_at < func.now() - INBOX_RETENTION))
+        connection.execute(tables.parked.delete().where(  # before its claims are forgotten
+            tables.parked.c.died_at < func.now() - REPLAYABLE_FOR))
 
 
 class OutboxRelay(DueLoop):

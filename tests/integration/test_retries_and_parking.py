@@ -80,3 +80,15 @@ def test_replaying_an_unknown_parked_message_says_so(start_service, rpc):
     with pytest.raises(NotFound) as raised:
         rpc.probe_consumer.replay_parked(424242)
     assert "no parked message 424242" in str(raised.value)
+
+
+def test_a_message_parked_longer_than_applied_events_are_remembered_is_not_replayed(start_service, rpc, db):
+    start_service(ProbeConsumer)
+    with db.begin() as connection:
+        parked_id = connection.execute(text(
+            "INSERT INTO probe_consumer.parked_message (message_id, queue, event_type, reason, died_at,"
+            " content_type, headers, body) VALUES ('m-1', :queue, 'probe_happened', 'delivery_limit',"
+            " now() - interval '61 days', 'application/json', '{}', '{}') RETURNING id"),
+            {"queue": QUEUE}).scalar_one()
+    with pytest.raises(Conflict, match="could apply it twice"):
+        rpc.probe_consumer.replay_parked(parked_id)
