@@ -12,7 +12,7 @@ from services.notifications.models import Delivery
 from services.shared.models import utcnow
 
 
-def a_delivery(person_id: str, email: str, queued_at) -> Delivery:
+def a_delivery(person_id: str, email: str | None, queued_at) -> Delivery:
     """A pending email as deliveries.queue_email leaves it, due at `queued_at`."""
     return Delivery(idempotency_key=f"{uuid.uuid4()}:{person_id}:application_received",
                     person_id=person_id, channel="email", recipient=email,
@@ -22,19 +22,20 @@ def a_delivery(person_id: str, email: str, queued_at) -> Delivery:
 
 
 def queue_emails_behind_an_erased_person(config, healthy: int) -> tuple[str, list[str]]:
-    """An email for a person erased before it went out, queued first, then `healthy` emails
-    to other people; the erased person's id and the healthy addresses."""
+    """An email still pending for a person whose address is gone (as an erasure left it before
+    erasure withdrew pending messages), queued first, then `healthy` emails to other people;
+    the erased person's id and the healthy addresses."""
     start = utcnow() - timedelta(seconds=5)
     erased = str(uuid.uuid4())
     addresses = [f"person.{n}@example.org" for n in range(healthy)]
     with service_session(config, "notifications") as session:
         contacts.remember(session, {"person_id": erased, "first_name": "Amina",
                                     "email": "amina@example.org", "language": "nl"})
-        session.add(a_delivery(erased, "amina@example.org", start))
+        session.flush()
+        contacts.forget(session, erased)
+        session.add(a_delivery(erased, None, start))  # pending, without an address
         session.add_all(a_delivery(str(uuid.uuid4()), address, start + timedelta(milliseconds=n + 1))
                         for n, address in enumerate(addresses))
-        session.flush()
-        contacts.forget(session, erased)  # the erasure blanks the queued message's address
         session.commit()
     return erased, addresses
 
