@@ -58,6 +58,7 @@ class Application(Base):
     first_contact_at: Mapped[datetime | None] = mapped_column(Timestamp)
     answers: Mapped[dict] = mapped_column(JSONB, default=dict)  # the form as sent
     duplicate_of: Mapped[str | None] = mapped_column(Id)  # an earlier application, same contact
+    retention_error: Mapped[str | None] = mapped_column(Text)  # why retention could not erase it
     person: Mapped[Person] = relationship(lazy="joined")
     decisions: Mapped[list["ScreeningDecision"]] = relationship(
         lazy="selectin", order_by="ScreeningDecision.decided_at")

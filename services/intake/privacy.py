@@ -59,7 +59,7 @@ def _account(session, person_id) -> dict | None:
     return account and {"email": account.email, "role": account.role, "created_at": account.created_at}
 
 
-def erase(session: Session, person_id: str, actor_id: str | None) -> None:
+def erase(session: Session, person_id: str, actor_id: str | None, why: str | None = None) -> None:
     """Wipe the person's data here, keep only that an erasure happened, and tell the others."""
     someone = person(session, person_id)
     found = session.scalars(select(Application).where(Application.person_id == someone.id)).all()
@@ -69,7 +69,7 @@ def erase(session: Session, person_id: str, actor_id: str | None) -> None:
     someone.first_name = someone.last_name = ERASED
     someone.email = someone.phone = None
     someone.profile, someone.erased_at = {}, utcnow()
-    audit.note(session, actor_id, "erase", someone.id)
+    audit.note(session, actor_id, "erase", someone.id, why)
     forget_copies(session, someone.id)
     record_event(session, "person_erased", {"person_id": someone.id, "erased_at": someone.erased_at},
                  subject_id=someone.id)

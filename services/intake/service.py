@@ -5,6 +5,7 @@ from services.intake.entrypoints.interviews import InterviewEntrypoints
 from services.intake.entrypoints.matches import MatchEntrypoints
 from services.intake.entrypoints.people import PeopleEntrypoints
 from services.intake.models import Base
+from services.intake.retention import RejectedRetention, SignInRetention
 from services.shared.database import Database
 from services.shared.relay import OutboxRelay
 from services.shared.service import BackboneService
@@ -15,3 +16,5 @@ class IntakeService(ApplicationEntrypoints, InterviewEntrypoints, PeopleEntrypoi
     name = "intake"
     db = Database(Base.metadata)
     relay = OutboxRelay(Base.metadata)
+    rejected_retention = RejectedRetention()
+    sign_in_retention = SignInRetention()

@@ -23,8 +23,8 @@ def due_queues(service_cls) -> list:
     seen = {}
     for klass in reversed(service_cls.__mro__):
         for value in vars(klass).values():
-            if isinstance(value, DueLoop):
-                seen[value.identifier] = value.queue
+            if isinstance(value, DueLoop) and getattr(value, "queue", None) is not None:
+                seen[value.identifier] = value.queue  # (a queue made from the configuration is not)
     return list(seen.values())
 
 
