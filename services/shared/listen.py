@@ -1,6 +1,7 @@
 """Waiting for a PostgreSQL NOTIFY, so background loops react within milliseconds of a commit
 and poll only as a fallback."""
 import logging
+import time
 
 import eventlet
 import psycopg
@@ -9,6 +10,7 @@ from nameko.extensions import DependencyProvider
 from services.shared.backoff import backoff
 
 log = logging.getLogger(__name__)
+STOP_CHECK_SECONDS = 1.0  # a stopping loop notices within this long
 
 
 class NotifyListener:
@@ -17,19 +19,19 @@ class NotifyListener:
     def __init__(self, url: str, channel: str):
         self.url, self.channel, self.connection = url, channel, None
 
-    def wait(self, timeout: float):
-        """Return when a notification arrives, or after `timeout` seconds."""
+    def wait(self, timeout: float) -> bool:
+        """Return when a notification arrives (True), or after `timeout` seconds (False)."""
         try:
             if self.connection is None or self.connection.closed:
                 self.connection = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
                 self.connection.execute(f'LISTEN "{self.channel}"')
-            for _ in self.connection.notifies(timeout=timeout, stop_after=1):
-                pass
+            return any(True for _ in self.connection.notifies(timeout=timeout, stop_after=1))
         except psycopg.Error as exc:
             log.warning("listener on %s lost its connection (%s); polling meanwhile",
                         self.channel, exc)
             self.close()
             eventlet.sleep(timeout)
+            return False
 
     def close(self):
         if self.connection is not None:
@@ -95,4 +97,12 @@ class NotifiedLoop(DependencyProvider):
                 eventlet.sleep(delay)
                 continue
             if not busy:
-                self.listener.wait(self.poll_seconds)
+                self._wait_for_work()
+
+    def _wait_for_work(self):
+        """Wait for a NOTIFY or the poll interval, a second at a time, so that stopping the
+        service never waits for a long poll (retention polls every ten minutes)."""
+        deadline = time.monotonic() + self.poll_seconds
+        while not self._stopping and time.monotonic() < deadline:
+            if self.listener.wait(min(STOP_CHECK_SECONDS, max(deadline - time.monotonic(), 0))):
+                return
