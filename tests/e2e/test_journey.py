@@ -5,6 +5,7 @@ import requests
 from sqlalchemy import text
 
 from tests.support.builders import a_minimal_application, an_application
+from tests.support.trail import message_trail
 from tests.support.waiting import eventually
 
 
@@ -22,7 +23,10 @@ def test_an_applicant_reaches_the_matching_pool(fresh, api, db):
     assert set(body) == {"application_id", "person_id", "status_url"}
     assert created.headers["X-Correlation-Id"] == "journey-1"
 
-    mail = eventually(lambda: fresh.mails(to=application["email"]), timeout=15)[0]
+    try:
+        mail = eventually(lambda: fresh.mails(to=application["email"]), timeout=15)[0]
+    except AssertionError as exc:  # say where it stopped: outbox, inbox, held, delivery, parked
+        raise AssertionError(f"{exc}; {message_trail(db, body['person_id'])}") from None
     assert mail["Content-Language"] == "ar, nl"
     assert mail["Subject"].startswith("لقد استلمنا طلبك")
     text_part = mail.get_body(("plain",)).get_content()
