@@ -1,6 +1,6 @@
 """2,000 calendar invitations (each with its .ics, like a buddy-day invitation) through the
 real path — an event on RabbitMQ, the notifications service's handler, the delivery log, the
-dispatcher, SMTP — into a local SMTP server, beside a plain smtplib loop sending 2,000
+dispatcher, a fresh stop link from intake for each, SMTP — into a local SMTP server, beside a plain smtplib loop sending 2,000
 messages of the same size to the same server over one connection, in the same run."""
 import smtplib
 import sys
@@ -23,15 +23,18 @@ STARTS = datetime(2030, 6, 14, 9, 0, tzinfo=timezone.utc)
 
 
 def seed_contacts(config) -> list[str]:
-    people = [str(uuid.uuid4()) for _ in range(COUNT)]
+    """The people, as intake knows them (it mints their links) and as notifications does."""
+    people = [{"p": str(uuid.uuid4()), "e": f"buddy.{n}@example.org"} for n in range(COUNT)]
     engine = create_engine(config["DATABASE_URL"])
     with engine.begin() as connection:
         connection.execute(text(
+            "INSERT INTO intake.person (id, role, first_name, last_name, email, language, channel, profile,"
+            " created_at) VALUES (:p, 'buddy', 'Lotte', 'Peeters', :e, 'nl', 'email', '{}', now())"), people)
+        connection.execute(text(
             "INSERT INTO notifications.contact (person_id, role, first_name, email, language, channel,"
-            " updated_at, opt_out_token) VALUES (:p, 'buddy', 'Lotte', :e, 'nl', 'email', now(), :t)"),
-            [{"p": person, "e": f"buddy.{n}@example.org", "t": f"bench-{person}"} for n, person in enumerate(people)])
+            " updated_at) VALUES (:p, 'buddy', 'Lotte', :e, 'nl', 'email', now())"), people)
     engine.dispose()
-    return people
+    return [person["p"] for person in people]
 
 
 def invitations(people) -> list[dict]:
@@ -73,8 +76,10 @@ def main(config):
                "NOTIFY_RETRY_BASE_SECONDS": "1", "LOG_LEVEL": "WARNING"}
         catcher = ManagedProcess("mail", [sys.executable, "scripts/mailcatcher.py"], Path(run_dir), env).start()
         service = ServiceProcess("notifications", Path(run_dir), env).start()
+        intake = ServiceProcess("intake", Path(run_dir), env).start()
         try:
             wait_healthy(config, "notifications", process=service)
+            wait_healthy(config, "intake", process=intake)
             time.sleep(0.5)
             started = time.perf_counter()
             publish(config, *invitations(people))
@@ -86,6 +91,7 @@ def main(config):
             wait_for(maildir, before + COUNT)
         finally:
             service.stop()
+            intake.stop()
             catcher.stop()
     print(f"\nEmail: {COUNT} calendar invitations into a local SMTP server (emails per second)")
     print(f"  baseline: plain smtplib loop, one connection      {COUNT / baseline:8,.0f}")

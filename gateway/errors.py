@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException
 from gateway.limits import limiter
 from gateway.rpc import BrokerUnavailable, ServiceUnavailable
 from services.shared.errors import (
-    Conflict, Forbidden, InvalidInput, NotAuthenticated, NotFound, TooManyAttempts, Unavailable,
+    Conflict, Forbidden, Gone, InvalidInput, NotAuthenticated, NotFound, TooManyAttempts, Unavailable,
 )
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,7 @@ TABLE = {
     InvalidInput: (422, "invalid_input"),
     NotFound: (404, "not_found"),
     Conflict: (409, "conflict"),
+    Gone: (410, "gone"),
     NotAuthenticated: (401, "not_authenticated"),
     Forbidden: (403, "forbidden"),
     TooManyAttempts: (429, "too_many_attempts"),

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from services import demo_pairs
 from services.intake import accounts, applications, interviews, records, screening
 from services.intake.models import Account, Person
-from services.shared.config import ROOT, public_base_url
+from services.shared.config import ROOT
 from services.shared.models import utcnow
 
 DEMO_DOMAIN = "demo.samenoppad.example"
@@ -136,8 +136,7 @@ def _apply(session, config, coordinator_id, role, first, last, language, changes
     data = {"role": role, "first_name": first, "last_name": last, "language": language,
             "email": f"{first.lower()}.{last.lower()}@{DEMO_DOMAIN}", "phone": None, **(profile or {}),
             **CONTACTS.get(first, {})}
-    application = applications.submit(session, data, public_base_url(config),
-                                      config["PRIVACY_NOTICE_VERSION"])
+    application = applications.submit(session, data, config["PRIVACY_NOTICE_VERSION"])
     application.submitted_at = application.consented_at = utcnow() - timedelta(days=days_ago)
     for step in steps:
         _take(session, config, coordinator_id, application, step)
@@ -156,5 +155,4 @@ def _take(session, config, coordinator_id, application, step):
             "notes": "Mentioned a difficult journey; no need to ask about it."}, coordinator_id)
     if step in REASONS:
         screening.screen(session, application.id, {"decision": step, "reason": REASONS[step],
-                                                   "feedback": None}, coordinator_id,
-                         public_base_url(config))
+                                                   "feedback": None}, coordinator_id)

@@ -18,7 +18,8 @@ IDEMPOTENCY_KEY = {
     "in": "header", "name": "Idempotency-Key", "required": False,
     "schema": {"type": "string", "minLength": 1, "maxLength": 200},
     "description": "Send the same key again (after a timeout, say) to get the same "
-                   "application back instead of a second one.",
+                   "application back instead of a second one (with a status link of its own: "
+                   "only a hash of each link is kept, so a link cannot be given twice).",
 }
 
 

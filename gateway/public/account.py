@@ -3,7 +3,7 @@ from flask import Blueprint, render_template, request
 
 from gateway import remote
 from gateway.forms import service_problems
-from services.shared.errors import Conflict, InvalidInput, NotFound
+from services.shared.errors import Conflict, Gone, InvalidInput, NotFound
 
 bp = Blueprint("account", __name__)
 
@@ -13,7 +13,7 @@ def setup(token):
     if request.method == "GET":
         try:  # a link that can no longer be used says so at once, not after a password
             remote.call("intake", "check_invitation", token)
-        except (NotFound, Conflict) as exc:
+        except (NotFound, Conflict, Gone) as exc:
             return render_template("public/account_setup.html", errors={}, problem=exc.message), 410
         return render_template("public/account_setup.html", errors={})
     password, again = request.form.get("password", ""), request.form.get("password_again", "")
@@ -24,6 +24,6 @@ def setup(token):
         account = remote.call("intake", "accept_invitation", token, {"password": password})
     except InvalidInput as exc:
         return render_template("public/account_setup.html", errors=service_problems(exc)), 422
-    except (NotFound, Conflict) as exc:
+    except (NotFound, Conflict, Gone) as exc:
         return render_template("public/account_setup.html", errors={}, problem=exc.message), 410
     return render_template("public/account_ready.html", account=account)

@@ -1,11 +1,9 @@
 """Applications through the digital counter: stored with their consent, duplicates flagged."""
-import re
-import secrets
-
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from services.intake import links
 from services.intake.models import Application, Person
 from services.shared.errors import InvalidInput, NotFound
 from services.shared.models import is_uuid, utcnow
@@ -15,17 +13,12 @@ from services.shared.wire.profile import ProfileFields
 PROFILE_KEYS = tuple(ProfileFields().fields)
 
 
-def status_url(base_url: str, token: str) -> str:
-    """The applicant's personal status page: unguessable, no password."""
-    return f"{base_url}/status/{token}"
-
-
 def profile_of(data: dict) -> dict:
     """The profile part of an application or a correction (what was answered)."""
     return {key: data[key] for key in PROFILE_KEYS if data.get(key) not in (None, [], {})}
 
 
-def submit(session: Session, data: dict, base_url: str, privacy_version: str,
+def submit(session: Session, data: dict, privacy_version: str,
            request_key: str | None = None) -> Application:
     """Store a new application with its consent, flag it when the same person applied before,
     and announce it; a request key seen before gives back the application it made."""
@@ -40,8 +33,15 @@ def submit(session: Session, data: dict, base_url: str, privacy_version: str,
         if request_key and (earlier := _by_request_key(session, request_key)):
             return earlier
         raise
-    _announce(session, application, base_url)
+    _announce(session, application)
     return application
+
+
+def status_link(session: Session, application: Application, base_url: str) -> str:
+    """A fresh link to the applicant's personal status page (unguessable, no password), for
+    the answer to their own submission."""
+    token = links.mint(session, application.person_id, links.Purpose.STATUS, application.id)
+    return links.url(base_url, links.Purpose.STATUS, token)
 
 
 def _new_application(session, data, privacy_version, request_key) -> Application:
@@ -52,7 +52,7 @@ def _new_application(session, data, privacy_version, request_key) -> Application
                     profile=profile)
     earlier = earlier_application(session, data["email"], data["phone"])
     application = Application(
-        person=person, role=data["role"], status="received", status_token=secrets.token_urlsafe(24),
+        person=person, role=data["role"], status="received",
         consent_version=privacy_version, consented_at=now, submitted_at=now,
         request_key=request_key, answers={**profile, "message": data.get("message")},
         duplicate_of=earlier.id if earlier else None)
@@ -60,14 +60,13 @@ def _new_application(session, data, privacy_version, request_key) -> Application
     return application
 
 
-def _announce(session, application: Application, base_url: str):
+def _announce(session, application: Application):
     person = application.person
     record_event(session, "application_received", {
         "application_id": application.id, "person_id": person.id, "role": person.role,
         "first_name": person.first_name, "language": person.language, "email": person.email,
         "phone": person.phone, "channel": person.channel,
-        "status_url": status_url(base_url, application.status_token),
-        "submitted_at": application.submitted_at}, subject_id=person.id)
+        "submitted_at": application.submitted_at}, subject_id=person.id, version=2)
 
 
 def earlier_application(session: Session, email, phone) -> Application | None:
@@ -90,10 +89,8 @@ def find(session: Session, application_id: str, lock: bool = False) -> Applicati
 
 
 def find_by_token(session: Session, token: str) -> Application:
-    """The application a status link opens (tokens are URL-safe base64, never anything else)."""
-    if not re.fullmatch(r"[A-Za-z0-9_-]{16,64}", str(token)):
-        raise NotFound("This status link is not valid.")
-    application = session.scalar(select(Application).where(Application.status_token == str(token)))
+    """The application a status link opens: NotFound (no such link, or erased), Gone (expired)."""
+    application = session.get(Application, links.open_link(session, token, links.Purpose.STATUS).ref)
     if application is None or application.person.erased_at:
         raise NotFound("This status link is not valid.")
     return application

@@ -1,22 +1,21 @@
-"""Accounts for approved buddies: an invitation link to set their own password (single use,
-expiring), then they sign in to keep their availability and interests up to date."""
-import hashlib
-import secrets
+"""Accounts for approved buddies: an invitation to set their own password (single use,
+expiring), then they sign in to keep their availability and interests up to date. The
+invitation's link is minted when the message goes out (links.py), never stored in the clear."""
 from datetime import timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from services.intake import accounts
-from services.intake.models import Account, AccountInvitation, Person
-from services.shared.errors import Conflict, NotFound
+from services.intake import accounts, links
+from services.intake.models import Account, AccountInvitation, Link, Person
+from services.shared.errors import Conflict, Gone, NotFound
 from services.shared.models import utcnow
 from services.shared.outbox import record_event
 
 LIFETIME = timedelta(days=14)
 
 
-def invite(session: Session, person: Person, base_url: str) -> AccountInvitation | None:
+def invite(session: Session, person: Person) -> AccountInvitation | None:
     """A new invitation (earlier unused ones stop working); None without an email address."""
     if not person.email:
         return None
@@ -31,39 +30,44 @@ def invite(session: Session, person: Person, base_url: str) -> AccountInvitation
     session.execute(update(AccountInvitation).where(AccountInvitation.account_id == account.id,
                                                     AccountInvitation.used_at.is_(None))
                     .values(expires_at=utcnow()))
-    token = secrets.token_urlsafe(32)
-    invitation = AccountInvitation(account_id=account.id, token_hash=_digest(token),
-                                   expires_at=utcnow() + LIFETIME)
+    invitation = AccountInvitation(account_id=account.id, expires_at=utcnow() + LIFETIME)
     session.add(invitation)
+    session.flush()
     record_event(session, "buddy_invited", {
-        "person_id": person.id, "invitation_url": f"{base_url}/account/setup/{token}",
-        "expires_at": invitation.expires_at}, subject_id=person.id)
+        "person_id": person.id, "invitation_id": invitation.id, "expires_at": invitation.expires_at},
+        subject_id=person.id, version=2)
     return invitation
 
 
 def accept(session: Session, token: str, password: str) -> Account:
     """Set the password with an invitation link; the link then stops working."""
-    invitation = usable(session, token, lock=True)
+    link, invitation = usable(session, token, lock=True)
     accounts.set_password(invitation.account, password)
     invitation.used_at, invitation.account.active = utcnow(), True
+    links.use(link)
     session.flush()
     return invitation.account
 
 
-def usable(session: Session, token: str, lock: bool = False) -> AccountInvitation:
-    """The invitation of this link, if it can still set a password: NotFound (no such link,
-    or its person was erased), Conflict (used, or expired)."""
-    query = select(AccountInvitation).where(AccountInvitation.token_hash == _digest(str(token)))
+def usable(session: Session, token: str, lock: bool = False) -> tuple[Link, AccountInvitation]:
+    """The link and its invitation, if it can still set a password: NotFound (no such link,
+    or its person was erased), Gone (used, replaced by a newer one, or expired)."""
+    try:
+        link = links.open_link(session, token, links.Purpose.ACCOUNT_SETUP, lock=lock)
+    except Gone:
+        raise Gone("This invitation link was used already or has expired. Sign in, or ask "
+                   "the coordinator for a new link.") from None
+    return link, _usable(session, link.ref, lock)
+
+
+def _usable(session: Session, invitation_id: str, lock: bool = False) -> AccountInvitation:
+    query = select(AccountInvitation).where(AccountInvitation.id == invitation_id)
     invitation = session.scalar(query.with_for_update(of=AccountInvitation) if lock else query)
     if invitation is None:
         raise NotFound("This invitation link is not valid.")
     if invitation.used_at is not None:
-        raise Conflict("This invitation link was used already. Sign in, or ask the "
-                       "coordinator for a new link.")
+        raise Gone("This invitation link was used already. Sign in, or ask the "
+                   "coordinator for a new link.")
     if invitation.expires_at <= utcnow():
-        raise Conflict("This invitation link has expired. Ask the coordinator for a new one.")
+        raise Gone("This invitation link has expired. Ask the coordinator for a new one.")
     return invitation
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()

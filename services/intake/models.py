@@ -49,7 +49,6 @@ class Application(Base):
     person_id: Mapped[str] = mapped_column(ForeignKey(Person.id))
     role: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(Text, default="received")
-    status_token: Mapped[str] = mapped_column(Text, unique=True)
     request_key: Mapped[str | None] = mapped_column(Text, unique=True)  # idempotency key
     consent_version: Mapped[str] = mapped_column(Text)
     consented_at: Mapped[datetime] = mapped_column(Timestamp)
@@ -150,12 +149,12 @@ class ApiToken(Base):
 
 
 class AccountInvitation(Base):
-    """A link to set one's own password: single use, expires; only its SHA-256 is kept."""
+    """An invitation to set one's own password: single use, expires. Its link is a `Link`
+    (purpose account_setup, ref = this id), minted when the message is sent."""
 
     __tablename__ = "account_invitation"
     id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
     account_id: Mapped[str] = mapped_column(ForeignKey(Account.id), index=True)
-    token_hash: Mapped[str] = mapped_column(Text, unique=True)
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(Timestamp)
     used_at: Mapped[datetime | None] = mapped_column(Timestamp)
@@ -172,3 +171,20 @@ class LoginAttempt(Base):
     succeeded: Mapped[bool] = mapped_column(Boolean)
     attempted_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     __table_args__ = (Index(None, "email", "attempted_at"), Index(None, "client_ip", "attempted_at"))
+
+
+class Link(Base):
+    """A link that lets its holder into one thing of one person's (links.py): only the
+    token's SHA-256 is kept; `ref` is what it opens (an application, an invitation)."""
+
+    __tablename__ = "link"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey(Person.id), index=True)
+    purpose: Mapped[str] = mapped_column(Text)
+    ref: Mapped[str | None] = mapped_column(Text)
+    token_hash: Mapped[str] = mapped_column(Text, unique=True)
+    issued_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(Timestamp)
+    used_at: Mapped[datetime | None] = mapped_column(Timestamp)  # single-use links only
+    person: Mapped[Person] = relationship(lazy="joined")
+    __table_args__ = (Index(None, "purpose", "ref"),)

@@ -1,11 +1,10 @@
 """A person's rights over their data: a copy of everything intake holds (subject access), and
 erasure, which intake does here and asks every other service to do (`person_erased`)."""
-import secrets
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from services.intake import audit
+from services.intake import audit, links
 from services.intake.models import (
     Account, AccountInvitation, ApiToken, Application, IntakeInterview, IntakeRecord, LoginAttempt,
     Person,
@@ -70,6 +69,7 @@ def erase(session: Session, person_id: str, actor_id: str | None, why: str | Non
     someone.email = someone.phone = None
     someone.profile, someone.erased_at = {}, utcnow()
     audit.note(session, actor_id, "erase", someone.id, why)
+    links.forget(session, someone.id)  # every link issued to them stops working
     forget_copies(session, someone.id)
     record_event(session, "person_erased", {"person_id": someone.id, "erased_at": someone.erased_at},
                  subject_id=someone.id)
@@ -78,7 +78,6 @@ def erase(session: Session, person_id: str, actor_id: str | None, why: str | Non
 
 def _wipe_application(session, application: Application):
     application.answers, application.request_key = {}, None
-    application.status_token = secrets.token_urlsafe(24)  # the old status link stops working
     for decision in application.decisions:
         decision.reason, decision.feedback = ERASED, None
     session.execute(delete(IntakeRecord).where(IntakeRecord.application_id == application.id))

@@ -17,8 +17,7 @@ NEXT_DECISIONS = {
 }
 
 
-def screen(session: Session, application_id: str, data: dict, decided_by: str | None,
-           base_url: str) -> Application:
+def screen(session: Session, application_id: str, data: dict, decided_by: str | None) -> Application:
     """Record the decision, tell matching and the applicant, and invite an approved buddy."""
     application = applications.find(session, application_id, lock=True)
     decision, person = data["decision"], application.person
@@ -35,7 +34,7 @@ def screen(session: Session, application_id: str, data: dict, decided_by: str | 
                                   decided_by=decided_by, decided_at=now))
     _announce(session, application, decision, data.get("feedback"), now)
     if decision == "approved" and application.role == "buddy":
-        invitations.invite(session, person, base_url)
+        invitations.invite(session, person)
     session.flush()
     session.refresh(application)
     return application

@@ -2,6 +2,7 @@
 from services.intake.entrypoints.accounts import AccountEntrypoints
 from services.intake.entrypoints.applications import ApplicationEntrypoints
 from services.intake.entrypoints.interviews import InterviewEntrypoints
+from services.intake.entrypoints.links import LinkEntrypoints
 from services.intake.entrypoints.matches import MatchEntrypoints
 from services.intake.entrypoints.people import PeopleEntrypoints
 from services.intake.models import Base
@@ -12,7 +13,7 @@ from services.shared.service import BackboneService
 
 
 class IntakeService(ApplicationEntrypoints, InterviewEntrypoints, PeopleEntrypoints,
-                    AccountEntrypoints, MatchEntrypoints, BackboneService):
+                    AccountEntrypoints, MatchEntrypoints, LinkEntrypoints, BackboneService):
     name = "intake"
     db = Database(Base.metadata)
     relay = OutboxRelay(Base.metadata)

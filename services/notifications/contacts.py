@@ -1,5 +1,5 @@
 """Notifications' own contact book, kept from intake's events; forgotten on erasure."""
-import secrets
+import hashlib
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -18,15 +18,13 @@ class ContactUnknown(Exception):
 
 def remember(session: Session, details: dict) -> Contact:
     """Keep (or refresh) how to reach a person; an erased person stays erased."""
-    contact = session.get(Contact, str(details["person_id"])) or Contact(
-        person_id=str(details["person_id"]), opt_out_token=secrets.token_urlsafe(24))
+    contact = session.get(Contact, str(details["person_id"])) or Contact(person_id=str(details["person_id"]))
     if contact.erased_at is not None:
         return contact
     for key in FIELDS:
         if key in details:
             setattr(contact, key, details[key])
     contact.role = details.get("role", contact.role)
-    contact.status_url = details.get("status_url", contact.status_url)
     contact.updated_at = utcnow()
     session.add(contact)
     return contact
@@ -40,13 +38,20 @@ def channel_for(contact: Contact) -> str | None:
     return next((channel for channel in (preferred, other) if reachable[channel]), None)
 
 
-def opt_out(session: Session, token: str, opted_out: bool = True) -> Contact:
-    """The person's own opt-out (or back in), from the link in every message."""
-    contact = session.scalar(select(Contact).where(Contact.opt_out_token == token,
-                                                   Contact.erased_at.is_(None)))
+def by_legacy_link(session: Session, token: str) -> Contact:
+    """The contact a stop link of a message sent before intake minted the links opens (only
+    its hash is kept); NotFound for any other token."""
+    contact = session.scalar(select(Contact).where(
+        Contact.legacy_stop_hash == hashlib.sha256(str(token).encode()).hexdigest(),
+        Contact.erased_at.is_(None)))
     if contact is None:
         raise NotFound("This link is not valid.")
-    return _choose(session, contact, opted_out)
+    return contact
+
+
+def opt_out(session: Session, token: str, opted_out: bool = True) -> Contact:
+    """The person's own opt-out (or back in), from the stop link of an older message."""
+    return _choose(session, by_legacy_link(session, token), opted_out)
 
 
 def set_opt_out(session: Session, person_id: str, opted_out: bool) -> Contact:
@@ -81,7 +86,7 @@ def forget(session: Session, person_id) -> None:
     if known is not None and known.first_name:
         _unname_in_partners_messages(session, str(person_id), known.first_name)
     session.merge(Contact(person_id=str(person_id), **{key: None for key in FIELDS}, role=None,
-                          status_url=None, opt_out_token=None, erased_at=utcnow(), updated_at=utcnow()))
+                          legacy_stop_hash=None, erased_at=utcnow(), updated_at=utcnow()))
     session.execute(update(Delivery).where(Delivery.person_id == str(person_id)).values(
         recipient=None, subject=None, body_text=None, body_html=None, calendar=None,
         last_error=None))

@@ -4,6 +4,7 @@ outcome (delivered, or failed for good) is an event in the same transaction.
 It is a due loop (shared/due.py): several instances share the work (SKIP LOCKED), and a
 delivery that cannot be handled (its person was erased, or recording its outcome raises) is
 set aside alone, failed with the reason, while the rest of the batch is sent and recorded.
+The links in a batch's messages are minted by intake just before it goes out (links.py).
 """
 import logging
 import time
@@ -13,6 +14,7 @@ import eventlet
 
 from services.notifications import deliveries
 from services.notifications.lanes import EmailLanes
+from services.notifications.links import LinkMaker
 from services.notifications.mailer import Mailer, SmtpSettings
 from services.notifications.models import DELIVERY_CHANNEL, Base
 from services.notifications.sms import SendFailed, SmsProvider
@@ -54,6 +56,7 @@ class DeliveryDispatcher(DueLoop):
                      "sms": Pace(float(config.get("SMS_PER_SECOND") or 0))}
         self.lanes = EmailLanes(Mailer(self.settings_smtp), int(config.get("SMTP_CONNECTIONS") or 4),
                                 self.pace["email"])
+        self.links = LinkMaker(config)
 
     def run_once(self) -> bool:
         busy = super().run_once()
@@ -64,14 +67,20 @@ class DeliveryDispatcher(DueLoop):
     def release(self):
         super().release()
         self.lanes.hang_up()
+        self.links.close()
 
     def fire(self, session, due):
-        """Emails all at once over the lanes, then text messages one by one; every outcome is
-        recorded on its own, so one that cannot be is set aside alone."""
-        for outcome in self.lanes.send_all([d for d in due if d.channel == "email"]):
-            self.isolate(session, outcome.delivery, partial(self._record, session, outcome))
-        for delivery in (d for d in due if d.channel == "sms"):
-            self.isolate(session, delivery, partial(self._send_sms, session, delivery))
+        """Fresh links for the whole batch, then emails all at once over the lanes, then text
+        messages one by one; every outcome is recorded on its own, so one that cannot be is
+        set aside alone. A message whose link cannot be made (its person erased, its
+        invitation used) fails for good; when intake does not answer, the pass is tried again."""
+        ready, refused = self.links.fill(due)
+        for delivery, why in refused:
+            self.isolate(session, delivery, partial(self._failed, session, delivery, why, True))
+        for outcome in self.lanes.send_all([d for d in ready if d.channel == "email"]):
+            self.isolate(session, outcome.delivery.row, partial(self._record, session, outcome))
+        for outgoing in (d for d in ready if d.channel == "sms"):
+            self.isolate(session, outgoing.row, partial(self._send_sms, session, outgoing))
 
     def give_up(self, session, delivery, reason: str):
         deliveries.give_up(session, delivery.id, reason)
@@ -80,19 +89,19 @@ class DeliveryDispatcher(DueLoop):
         if outcome.crash is not None:
             raise outcome.crash  # set aside: failed with its reason, health says so
         if outcome.error is None:
-            self._delivered(session, outcome.delivery)
+            self._delivered(session, outcome.delivery.row)
         else:
-            self._failed(session, outcome.delivery, outcome.error, outcome.permanent)
+            self._failed(session, outcome.delivery.row, outcome.error, outcome.permanent)
 
-    def _send_sms(self, session, delivery):
-        set_correlation_id(delivery.correlation_id)
+    def _send_sms(self, session, outgoing):
+        set_correlation_id(outgoing.correlation_id)
         self.pace["sms"].wait()
         try:
-            self.sms.send(deliveries.address_of(delivery), delivery.body_text)
+            self.sms.send(deliveries.address_of(outgoing), outgoing.body_text)
         except SendFailed as exc:
-            self._failed(session, delivery, str(exc), exc.permanent)
+            self._failed(session, outgoing.row, str(exc), exc.permanent)
         else:
-            self._delivered(session, delivery)
+            self._delivered(session, outgoing.row)
 
     def _delivered(self, session, delivery):
         deliveries.mark_sent(delivery)

@@ -4,7 +4,8 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from services.notifications import calendar, contacts, deliveries
-from services.notifications.sending import Sender, reachable, send
+from services.notifications.links import placeholder
+from services.notifications.sending import STATUS_LINK, Sender, reachable, send
 from services.notifications.templates import render
 from services.shared.contracts import Event
 from services.shared.models import utcnow
@@ -17,7 +18,7 @@ def confirm_application(session: Session, sender: Sender, event: Event) -> None:
     data = event.data
     contact = contacts.remember(session, {**data, "person_id": data["person_id"]})
     send(session, sender, event, contact, "application_received",
-         {"role": data["role"], "status_url": data["status_url"]})
+         {"role": data["role"], "status_url": STATUS_LINK})
 
 
 def about_interview(session: Session, sender: Sender, event: Event, template: str,
@@ -58,4 +59,5 @@ def tell_decision(session: Session, sender: Sender, event: Event) -> None:
 def invite_buddy(session: Session, sender: Sender, event: Event) -> None:
     data = event.data
     send(session, sender, event, reachable(session, event, data["person_id"], "buddy_invitation"),
-         "buddy_invitation", {"invitation_url": data["invitation_url"], "expires_at": data["expires_at"]})
+         "buddy_invitation", {"invitation_url": placeholder("account_setup", str(data["invitation_id"])),
+                              "expires_at": data["expires_at"]})

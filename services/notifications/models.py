@@ -65,6 +65,6 @@ class Contact(Base):
     channel: Mapped[str | None] = mapped_column(Text, default="email")
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
     erased_at: Mapped[datetime | None] = mapped_column(Timestamp)  # then nothing else is kept
-    status_url: Mapped[str | None] = mapped_column(Text)  # the link an SMS points to
-    opt_out_token: Mapped[str | None] = mapped_column(Text, unique=True)  # in the link of every message
+    # the SHA-256 of the stop link in messages sent before intake minted every link (links.py)
+    legacy_stop_hash: Mapped[str | None] = mapped_column(Text, unique=True)
     opted_out_at: Mapped[datetime | None] = mapped_column(Timestamp)

@@ -52,17 +52,17 @@ class NotificationQueries:
 
     @command
     def opt_out(self, token: str, opted_out: bool = True) -> dict:
-        """The person's own choice, from the link in their messages."""
+        """The person's own choice, from the stop link of a message sent before intake minted
+        the links (newer links go through intake.open_link and set_opt_out):
+        {"language", "opted_out": bool}; NotFound for any other token."""
         contact = contacts.opt_out(self.db, str(token), bool(opted_out))
         self.db.commit()
         return {"language": contact.language, "opted_out": contact.opted_out_at is not None}
 
     @command
     def opt_out_status(self, token: str) -> dict:
-        contact = self.db.scalar(select(Contact).where(Contact.opt_out_token == str(token),
-                                                       Contact.erased_at.is_(None)))
-        if contact is None:
-            raise NotFound("This link is not valid.")
+        """Whether the holder of an older stop link opted out: {"language", "opted_out"}."""
+        contact = contacts.by_legacy_link(self.db, str(token))
         return {"language": contact.language, "opted_out": contact.opted_out_at is not None}
 
     @command

@@ -6,11 +6,13 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from services.notifications import contacts, deliveries
+from services.notifications.links import placeholder
 from services.notifications.models import Contact
 from services.shared.contracts import Event
 from services.shared.config import public_base_url
 
 LINKS = ("invitation_url", "info_pack_url", "status_url")  # what an SMS points to, in this order
+STATUS_LINK, STOP_LINK = placeholder("status"), placeholder("stop")  # minted when sent: links.py
 
 
 @dataclass(frozen=True)
@@ -61,13 +63,12 @@ def send(session: Session, sender: Sender, event: Event, contact: Contact | None
         deliveries.record_skipped(session, event.message_id, contact.person_id, template,
                                   contact.language, problem)
         return
-    full = {**context, "first_name": contact.first_name,
-            "opt_out_url": f"{sender.base_url}/stop/{contact.opt_out_token}"}
+    full = {**context, "first_name": contact.first_name, "opt_out_url": STOP_LINK}
     message = deliveries.Message(event.message_id, contact.person_id, template, contact.language,
                                  full, due, appointment)
     if channel == "email":
         deliveries.queue_email(session, message, contact.email, with_dutch=contact.role == "participant",
                                calendar=invitation)
     else:
-        link = next((full[key] for key in LINKS if full.get(key)), contact.status_url)
+        link = next((full[key] for key in LINKS if full.get(key)), STATUS_LINK)
         deliveries.queue_sms(session, message, contact.phone, link, sender.quiet_hours)

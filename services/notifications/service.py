@@ -31,7 +31,7 @@ class NotificationsService(NotificationQueries, BackboneService):
     def sender(self) -> Sender:
         return Sender.from_config(self.config)
 
-    @on_event("intake", "application_received", order=IN_ORDER)
+    @on_event("intake", "application_received", version=2, order=IN_ORDER)
     def confirm_application(self, event):
         messages.confirm_application(self.db, self.sender, event)
 
@@ -65,7 +65,7 @@ class NotificationsService(NotificationQueries, BackboneService):
     def note_profile_updated(self, event):
         """No message: its revision is noted, so the person's next message need not wait."""
 
-    @on_event("intake", "buddy_invited", order=IN_ORDER, awaits=missing_contact)
+    @on_event("intake", "buddy_invited", version=2, order=IN_ORDER, awaits=missing_contact)
     def send_buddy_invitation(self, event):
         messages.invite_buddy(self.db, self.sender, event)
 

@@ -153,6 +153,13 @@ class Catalogue:
         except KeyError:
             raise ContractViolation(f"no contract for {event_type} v{version}") from None
 
+    def latest(self, event_type: str) -> Contract:
+        """The newest version of `event_type` (what its producer writes now)."""
+        versions = [c for c in self if c.type == event_type]
+        if not versions:
+            raise ContractViolation(f"no contract for {event_type}")
+        return max(versions, key=lambda c: c.version)
+
     def of_subject(self, subject: str) -> list[Contract]:
         """Every contract whose events are about `subject` records."""
         return [c for c in self if c.subject == subject]

@@ -36,6 +36,11 @@ class Conflict(DomainError):
 
 
 @deserialize_to_instance
+class Gone(DomainError):
+    """It existed but can no longer be used: an expired or used link."""
+
+
+@deserialize_to_instance
 class NotAuthenticated(DomainError):
     """Credentials or token missing, wrong or expired."""
 
@@ -93,5 +98,5 @@ def is_outage(exc: BaseException) -> bool:
                             psycopg.OperationalError)) or getattr(exc, "connection_invalidated", False)
 
 
-EXPECTED = (InvalidInput, NotFound, Conflict, NotAuthenticated, Forbidden, TooManyAttempts,
+EXPECTED = (InvalidInput, NotFound, Conflict, Gone, NotAuthenticated, Forbidden, TooManyAttempts,
             Unavailable)

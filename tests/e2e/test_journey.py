@@ -1,6 +1,8 @@
 """The thin journey through the API, with every part running: an applicant applies, gets the
 confirmation email in their language, the coordinator approves, and the person waits in the
 matching pool — through the outbox, the relay, RabbitMQ and the inbox."""
+import re
+
 import requests
 from sqlalchemy import text
 
@@ -30,7 +32,10 @@ def test_an_applicant_reaches_the_matching_pool(fresh, api, db):
     assert mail["Content-Language"] == "ar, nl"
     assert mail["Subject"].startswith("لقد استلمنا طلبك")
     text_part = mail.get_body(("plain",)).get_content()
-    assert body["status_url"] in text_part and "Amina" in text_part
+    [link] = set(re.findall(r"http://\S+/status/[\w-]+", text_part))  # in her language and in Dutch
+    assert link != body["status_url"] and "Amina" in text_part, "a link of its own, minted as it was sent"
+    page = requests.get(link, timeout=10)
+    assert page.status_code == 200 and 'lang="ar"' in page.text, "her status page, in her language"
     assert "In het Nederlands" in text_part
     assert 'dir="rtl"' in mail.get_body(("html",)).get_content()
 
@@ -74,7 +79,9 @@ def test_sending_the_same_application_twice_with_its_key_makes_one(fresh, db):
     first = requests.post(url, json=application, headers={"Idempotency-Key": "form-7"}, timeout=10)
     again = requests.post(url, json=application, headers={"Idempotency-Key": "form-7"}, timeout=10)
     assert first.status_code == again.status_code == 201
-    assert again.json() == first.json()
+    ids = ("application_id", "person_id")
+    assert [again.json()[key] for key in ids] == [first.json()[key] for key in ids]
+    assert all(requests.get(answer.json()["status_url"], timeout=10).status_code == 200 for answer in (first, again))
     assert count_rows(db, "intake.application") == 1
     bad = requests.post(url, json=application, headers={"Idempotency-Key": "x" * 201}, timeout=10)
     assert bad.status_code == 422 and "Idempotency-Key" in bad.json()["errors"]
@@ -99,7 +106,8 @@ def test_a_phone_only_applicant_gets_a_text_message_instead(fresh, api, db):
         "person_id": created.json()["person_id"]}).json() if d["status"] == "sent"], timeout=15)
     assert deliveries[0]["channel"] == "sms" and deliveries[0]["recipient"] == "+32470123456"
     [text] = fresh.texts(to="+32470123456")
-    assert created.json()["status_url"] in text["Body"]
+    link = text["Body"].split()[-1]
+    assert "/status/" in link and requests.get(link, timeout=10).status_code == 200, "the text's own link opens"
 
 
 def test_screening_rules_reach_the_caller_as_http_codes(fresh, api):

@@ -17,6 +17,8 @@ from tests.support.backlog import a_queued_delivery, queue_deliveries
 from tests.support.sms_provider import ACCOUNT, ScriptedProvider
 from tests.support.waiting import eventually
 
+pytestmark = pytest.mark.usefixtures("links_stand_in")  # notifications asks intake for links
+
 
 def rows(db):
     with db.connect() as connection:

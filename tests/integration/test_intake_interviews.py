@@ -6,6 +6,7 @@ from sqlalchemy import text
 
 from services.shared.errors import Conflict, InvalidInput, NotFound
 from services.shared.models import utcnow
+from tests.support.applicants import invitation_token
 from tests.support.builders import a_minimal_application, an_application, an_interview
 
 
@@ -105,7 +106,7 @@ def test_a_person_s_data_can_be_exported_then_erased_everywhere_here(intake, out
 def test_a_buddy_keeps_their_own_availability_up_to_date(intake, outbox):
     created = intake.submit_application(an_application(role="buddy", email="jan@example.org"))
     intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
-    token = outbox("buddy_invited")[0]["data"]["invitation_url"].rsplit("/", 1)[-1]
+    token = invitation_token(intake, outbox("buddy_invited")[0])
     account = intake.accept_invitation(token, {"password": "a long and lovely password"})
     updated = intake.update_own_profile(account["id"], {"availability": ["fri_evening"]})
     assert updated["profile"]["availability"] == ["fri_evening"]

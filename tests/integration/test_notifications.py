@@ -1,5 +1,6 @@
 """Messages through a real SMTP server: once per event, in the person's language, with a
 calendar file for interviews; retried while SMTP is down; forgotten on erasure."""
+import pytest
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -12,6 +13,9 @@ from tests.support.notification_events import (
 )
 from tests.support.mailbox import calendar_method, calendar_of
 from tests.support.waiting import eventually
+
+pytestmark = pytest.mark.usefixtures("links_stand_in")  # notifications asks intake for links
+
 
 def test_the_confirmation_is_sent_once_even_when_the_event_comes_twice(start_service, smtp, config, db):
     smtp.start()
@@ -142,7 +146,7 @@ def test_a_pair_message_waits_for_both_contacts_and_skips_an_erased_person(start
     assert skipped[0].template == "match_declined" and skipped[0].last_error == "the person's data was erased"
 
 
-def test_decisions_and_invitations_carry_what_the_coordinator_wrote(start_service, smtp, config):
+def test_decisions_and_invitations_carry_what_the_coordinator_wrote(start_service, smtp, config, links_stand_in):
     smtp.start()
     start_service(NotificationsService, SMTP_PORT=smtp.port)
     publish(config, application_received(role="buddy", language="nl"))
@@ -151,12 +155,14 @@ def test_decisions_and_invitations_carry_what_the_coordinator_wrote(start_servic
         "decision": "approved", "decided_at": datetime.now(timezone.utc),
         "feedback": "Welkom, tot op de startdag!", "profile": None}, version=2, revision=2))
     publish(config, an_event("buddy_invited", {
-        "person_id": PERSON, "invitation_url": "http://127.0.0.1:8000/account/setup/abc",
+        "person_id": PERSON, "invitation_id": str(uuid.uuid4()),
         "expires_at": datetime.now(timezone.utc) + timedelta(days=14)}, revision=3))
     mails = eventually(lambda: len(received(smtp)) == 3 and received(smtp), timeout=20)
     bodies = {m["Subject"]: m.get_body(("plain",)).get_content() for m in mails}
     assert "Welkom, tot op de startdag!" in bodies["Welkom bij Samen op pad"]
-    assert "http://127.0.0.1:8000/account/setup/abc" in bodies["Maak je account voor Samen op pad"]
+    invitation = bodies["Maak je account voor Samen op pad"]
+    assert links_stand_in.link_for(PERSON, "account_setup") in invitation, "minted when sent"
+    assert "link.invalid" not in invitation
 
 
 def test_with_smtp_down_the_email_waits_and_goes_out_once_it_is_back(start_service, smtp, config, db):

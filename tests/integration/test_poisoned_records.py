@@ -1,6 +1,7 @@
 """One poisoned record never stops the rest: a delivery that cannot be sent, or an outbox
 event of a retired contract version, is set aside with its reason while everything beside it
 goes out; the service says it is degraded, what set the record aside and when."""
+import pytest
 import email
 import email.policy
 
@@ -15,6 +16,8 @@ from tests.support.backlog import (
 )
 from tests.support.probe import Applied, ProbeConsumer, ProbeProducer
 from tests.support.waiting import eventually
+
+pytestmark = pytest.mark.usefixtures("links_stand_in")  # notifications asks intake for links
 
 
 def addressees(smtp) -> set[str]:

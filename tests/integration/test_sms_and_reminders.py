@@ -17,6 +17,9 @@ from tests.support.platform import free_port
 from tests.support.processes import ManagedProcess
 from tests.support.waiting import eventually
 
+pytestmark = pytest.mark.usefixtures("links_stand_in")  # notifications asks intake for links
+
+
 PHONE = "+32470123456"
 ACCOUNT = {"SMS_ACCOUNT_SID": "ACtest", "SMS_AUTH_TOKEN": "test-token"}
 
@@ -47,12 +50,13 @@ def outbox(db, event_type) -> list[dict]:
             "SELECT payload FROM notifications.outbox WHERE event_type = :t ORDER BY id"), {"t": event_type})]
 
 
-def test_someone_without_email_gets_a_short_text_in_their_language_with_the_link(start_service, sms, smtp, config, db):
+def test_someone_without_email_gets_a_short_text_in_their_language_with_the_link(start_service, sms, smtp, config, db,
+                                                                                 links_stand_in):
     notifications(start_service, sms, smtp)
     publish(config, application_received(language="ar", email=None, phone=PHONE, channel="sms"))
     [message] = eventually(sms.texts, timeout=15)
     assert message["To"] == PHONE and message["From"] == "Samenoppad"
-    assert message["Body"].startswith("لقد استلمنا طلبك") and message["Body"].endswith("/status/t0k3n-t0k3n-t0k3n")
+    assert message["Body"].startswith("لقد استلمنا طلبك") and message["Body"].endswith(links_stand_in.link_for(PERSON, "status"))
     [delivered] = eventually(lambda: outbox(db, "notification_delivered"), timeout=10)
     assert (delivered["channel"], delivered["template"], delivered["person_id"]) == ("sms", "application_received", PERSON)
 
@@ -115,13 +119,14 @@ def planned(db):
                                        " ORDER BY created_at")).all()
 
 
-def test_someone_who_opted_out_gets_nothing_more_and_the_log_says_why(start_service, sms, smtp, config, db, rpc):
+def test_someone_who_opted_out_gets_nothing_more_and_the_log_says_why(start_service, sms, smtp, config, db, rpc,
+                                                                     links_stand_in):
     notifications(start_service, sms, smtp)
     publish(config, application_received())
     eventually(lambda: len(received(smtp)) == 1, timeout=15)
     body = received(smtp)[0].get_body(("plain",)).get_content()
-    token = body.split("/stop/")[1].split()[0]
-    assert rpc.notifications.opt_out(token) == {"language": "fr", "opted_out": True}
+    assert links_stand_in.link_for(PERSON, "stop") in body, "every message says how to stop them"
+    assert rpc.notifications.set_opt_out(PERSON, {"opted_out": True}) == {"person_id": PERSON, "opted_out": True}
     publish(config, interview("intake_scheduled", 0))
     skipped = eventually(lambda: [d for d in deliveries(db) if d.status == "skipped"], timeout=15)
     assert skipped[0].last_error == "the person opted out of messages" and len(received(smtp)) == 1

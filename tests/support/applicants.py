@@ -26,3 +26,11 @@ def pool_status(api, platform, person):
     found = [c for c in api.get(platform.url("/api/v1/matching/candidates"), params={"status": "all"}).json()
              if c["person_id"] == person["person_id"]]
     return found[0]["status"] if found else None
+
+
+def invitation_token(intake, invited: dict) -> str:
+    """The password link's token notifications would put in the invitation of a
+    `buddy_invited` event (`invited`: the event as intake's outbox holds it)."""
+    [issued] = intake.issue_links([{"person_id": invited["data"]["person_id"], "purpose": "account_setup",
+                                    "ref": invited["data"]["invitation_id"]}])
+    return issued["url"].rsplit("/", 1)[-1]

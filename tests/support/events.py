@@ -8,10 +8,11 @@ from services.shared.wire import PLATFORM
 SUBJECT_IDS = {"person": "person_id", "duo": "proposal_id", "delivery": "delivery_id"}
 
 
-def an_event(event_type: str, data: dict, version: int = 1, revision: int | None = None) -> dict:
-    """An envelope as the producer writes it; without a `revision`, as events were written
-    before subjects existed (consumers take those as they come)."""
-    contract = PLATFORM.get(event_type, version)
+def an_event(event_type: str, data: dict, version: int | None = None, revision: int | None = None) -> dict:
+    """An envelope as the producer writes it (its newest version unless `version` is given);
+    without a `revision`, as events were written before subjects existed (consumers take
+    those as they come)."""
+    contract = PLATFORM.get(event_type, version) if version else PLATFORM.latest(event_type)
     subject_id = data[SUBJECT_IDS[contract.subject]] if revision else None
     return envelope(contract, data, subject_id=subject_id, revision=revision)
 

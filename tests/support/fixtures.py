@@ -13,7 +13,7 @@ from services import SERVICES
 from services.shared import migrations, topology
 from services.shared.config import ROOT, load_config
 from services.shared.wire import PLATFORM
-from tests.support import broker, probe
+from tests.support import broker, link_issuer, probe
 
 SCHEMAS = [*SERVICES, "probe_producer", "probe_consumer"]
 
@@ -93,3 +93,13 @@ def rpc(config):
     """A standalone RPC proxy to the services, as any client would use."""
     with ClusterRpcProxy(config, timeout=10) as proxy:
         yield proxy
+
+
+@pytest.fixture
+def links_stand_in(start_service):
+    """Intake's link issuing, stood in for (see link_issuer.py); started before the test's
+    own services, so it is stopped after them."""
+    link_issuer.REFUSED.clear()
+    start_service(link_issuer.LinkIssuerStandIn)
+    yield link_issuer
+    link_issuer.REFUSED.clear()

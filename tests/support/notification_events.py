@@ -22,7 +22,7 @@ def application_received(role="participant", language="fr", revision=1, **data):
     return an_event("application_received", revision=revision, data={
         "application_id": str(uuid.uuid4()), "person_id": PERSON, "role": role,
         "first_name": "Jean-Paul", "language": language, "email": "jp@example.org", "phone": None,
-        "status_url": "http://127.0.0.1:8000/status/t0k3n-t0k3n-t0k3n", "submitted_at": datetime.now(timezone.utc),
+        "submitted_at": datetime.now(timezone.utc),
         **data})
 
 

@@ -49,7 +49,7 @@ SAMPLES = {
     "application_received": lambda p: {
         "application_id": str(uuid.uuid4()), "person_id": p.person_id, "role": "participant",
         "first_name": "Amina", "language": "ar", "email": "amina@example.org", "phone": None,
-        "channel": "email", "status_url": "http://127.0.0.1:8000/status/x", "submitted_at": NOW},
+        "channel": "email", "submitted_at": NOW},
     "intake_scheduled": _interview, "intake_rescheduled": _interview, "intake_cancelled": _interview,
     "intake_completed": lambda p: {"application_id": str(uuid.uuid4()), "person_id": p.person_id,
                                    "completed_at": NOW},
@@ -61,7 +61,7 @@ SAMPLES = {
                                          "email": "amina@example.org", "phone": None,
                                          "language": "ar", "channel": "email"},
     "buddy_invited": lambda p: {"person_id": p.person_id, "expires_at": NOW + timedelta(days=14),
-                                "invitation_url": "http://127.0.0.1:8000/account/setup/x"},
+                                "invitation_id": str(uuid.uuid4())},
     "person_erased": lambda p: {"person_id": p.person_id, "erased_at": NOW},
     "match_proposed": lambda p: {**_pair(p), "proposed_at": NOW},
     "introduction_scheduled": lambda p: {**_pair(p), "starts_at": NOW + timedelta(days=2),
@@ -81,11 +81,12 @@ def subject_id_of(contract, people: People) -> str:
     return people.person_id if contract.subject == "person" else people.proposal_id
 
 
-def an_event(event_type: str, people: People, revision: int, version: int = 1) -> Event:
-    """Event `event_type` about `people`'s subject at `revision`, as a consumer reads it."""
-    contract = PLATFORM.get(event_type, version)
+def an_event(event_type: str, people: People, revision: int, version: int | None = None) -> Event:
+    """Event `event_type` (its newest version unless `version` is given) about `people`'s
+    subject at `revision`, as a consumer reads it."""
+    contract = PLATFORM.get(event_type, version) if version else PLATFORM.latest(event_type)
     data = contract.deserialize(contract.serialize(SAMPLES[event_type](people)))
-    return Event(message_id=str(uuid.uuid4()), type=event_type, version=version, occurred_at=NOW,
+    return Event(message_id=str(uuid.uuid4()), type=event_type, version=contract.version, occurred_at=NOW,
                  correlation_id=None, data=data, subject_type=contract.subject,
                  subject_id=subject_id_of(contract, people), revision=revision)
 

@@ -3,7 +3,6 @@ from sqlalchemy import select
 
 from services.intake import accounts, invitations, privacy, profiles
 from services.intake.models import Account, Application
-from services.shared.config import public_base_url
 from services.shared.errors import Conflict, NotAuthenticated
 from services.shared.service import command, load
 from services.shared.wire.accounts import AccountView, Credentials, TokenIssued
@@ -32,7 +31,7 @@ class AccountEntrypoints:
     @command
     def check_invitation(self, token: str) -> dict:
         """Whether a password link can still be used: {"usable": True}, or NotFound (no such
-        link, or its person was erased) or Conflict (used, expired), with what to do."""
+        link, or its person was erased) or Gone (used, replaced, expired), with what to do."""
         invitations.usable(self.db, str(token))
         return {"usable": True}
 
@@ -49,7 +48,7 @@ class AccountEntrypoints:
             Application.person_id == person.id, Application.status == "approved"))
         if person.role != "buddy" or approved is None:
             raise Conflict("Only approved buddies get an account.")
-        if invitations.invite(self.db, person, public_base_url(self.config)) is None:
+        if invitations.invite(self.db, person) is None:
             raise Conflict("This buddy has no email address to send the invitation to.")
         self.db.commit()
         return {"person_id": person.id, "invited": True}

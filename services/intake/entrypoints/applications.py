@@ -16,12 +16,11 @@ class ApplicationEntrypoints:
     @command
     def submit_application(self, payload: dict, request_key: str = None) -> dict:
         data = load(ApplicationSubmission(), payload)
-        found = applications.submit(self.db, data, public_base_url(self.config),
-                                    self.config["PRIVACY_NOTICE_VERSION"], request_key)
+        found = applications.submit(self.db, data, self.config["PRIVACY_NOTICE_VERSION"], request_key)
+        status_url = applications.status_link(self.db, found, public_base_url(self.config))
         self.db.commit()
         return ApplicationCreated().dump({
-            "application_id": found.id, "person_id": found.person_id,
-            "status_url": applications.status_url(public_base_url(self.config), found.status_token)})
+            "application_id": found.id, "person_id": found.person_id, "status_url": status_url})
 
     @command
     def get_application(self, application_id: str) -> dict:
@@ -44,8 +43,7 @@ class ApplicationEntrypoints:
     @command
     def record_screening(self, application_id: str, payload: dict, decided_by: str = None) -> dict:
         data = load(ScreeningInput(), payload)
-        found = screening.screen(self.db, application_id, data, decided_by,
-                                 public_base_url(self.config))
+        found = screening.screen(self.db, application_id, data, decided_by)
         self.db.commit()
         return self._view(found)
 

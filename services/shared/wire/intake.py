@@ -12,7 +12,8 @@ MATCHED = Profile(exclude=("background",))
 
 class ApplicationReceived(Schema):
     """Someone applied through the digital counter; the contact fields are what the
-    confirmation message needs, the status link lets them follow their application."""
+    confirmation message needs. Version 2 carries no status link: notifications asks intake
+    for a fresh one when it sends the confirmation (intake/links.py)."""
 
     application_id = fields.UUID(required=True)
     person_id = fields.UUID(required=True)
@@ -22,7 +23,6 @@ class ApplicationReceived(Schema):
     email = fields.Email(allow_none=True, load_default=None)
     phone = fields.String(allow_none=True, load_default=None)
     channel = fields.String(load_default="email", validate=validate.OneOf(CHANNELS))
-    status_url = fields.Url(required=True, require_tld=False)
     submitted_at = fields.AwareDateTime(required=True)
 
 
@@ -75,10 +75,12 @@ class ContactUpdated(Schema):
 
 
 class BuddyInvited(Schema):
-    """An approved buddy's link to set a password (single use, expires)."""
+    """An approved buddy was invited to set a password (single use, expires). Version 2
+    names the invitation instead of carrying its link, which is minted when the message
+    goes out (intake/links.py)."""
 
     person_id = fields.UUID(required=True)
-    invitation_url = fields.Url(required=True, require_tld=False)
+    invitation_id = fields.UUID(required=True)
     expires_at = fields.AwareDateTime(required=True)
 
 
@@ -89,7 +91,7 @@ class PersonErased(Schema):
 
 CONTRACTS = [
     Contract("application_received", "intake", ApplicationReceived,
-             "someone applied through the digital counter",
+             "someone applied through the digital counter", version=2,
              consumers=("notifications.confirm_application",), subject="person"),
     Contract("intake_scheduled", "intake", InterviewEvent, "an intake interview was planned",
              consumers=("notifications.invite_to_intake",), subject="person"),
@@ -112,7 +114,7 @@ CONTRACTS = [
     Contract("person_contact_updated", "intake", ContactUpdated, "a person's contact details changed",
              consumers=("notifications.update_contact",), subject="person"),
     Contract("buddy_invited", "intake", BuddyInvited, "an approved buddy was invited to an account",
-             consumers=("notifications.send_buddy_invitation",), subject="person"),
+             version=2, consumers=("notifications.send_buddy_invitation",), subject="person"),
     Contract("person_erased", "intake", PersonErased,
              "a person's data must be erased everywhere, on their request",
              consumers=("matching.forget_person", "notifications.forget_person"), subject="person"),
