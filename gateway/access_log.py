@@ -1,18 +1,16 @@
-"""gunicorn's access log without secrets: a status page, stop or password link carries its
-token in the path, and a log line must never hold a live one."""
-import re
-
+"""gunicorn's logs without secrets: a status page, stop or password link carries its token in
+the path, and neither the access log nor the error log may hold a live one."""
 from gunicorn.glogging import Logger
 
-SECRET_PATHS = re.compile(r"/(status|stop|account/setup)/[^/?#\s\"]+")
-
-
-def redact(text: str) -> str:
-    """`text` with the token of every secret link replaced: '/status/[token]'."""
-    return SECRET_PATHS.sub(lambda found: f"/{found.group(1)}/[token]", text)
+from services.shared.redaction import RedactingFilter, redact
 
 
 class RedactingLogger(Logger):
+    def setup(self, cfg):
+        super().setup(cfg)
+        for handler in self.error_log.handlers:  # "Error handling request /status/…"
+            handler.addFilter(RedactingFilter())
+
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
         for key in ("r", "U", "q", "f"):

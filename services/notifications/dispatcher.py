@@ -20,6 +20,7 @@ from services.notifications.models import DELIVERY_CHANNEL, Base
 from services.notifications.sms import SendFailed, SmsProvider
 from services.shared.due import DueLoop
 from services.shared.outbox import record_event
+from services.shared.redaction import scrub
 from services.shared.tracing import set_correlation_id
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ class DeliveryDispatcher(DueLoop):
         log.info("sent %s by %s to person %s", delivery.template, delivery.channel, delivery.person_id)
 
     def _failed(self, session, delivery, error, permanent):
-        error = error.replace(delivery.recipient or "\0", "[the recipient]")  # never the address
+        error = scrub(error.replace(delivery.recipient or "\0", "[the recipient]"))  # never an address
         log.warning("delivery %s (%s) failed: %s", delivery.id, delivery.channel, error)
         deliveries.mark_attempt_failed(delivery, error, self.retry_base, permanent)
         if delivery.status == deliveries.FAILED:

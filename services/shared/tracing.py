@@ -14,6 +14,8 @@ from nameko.extensions import DependencyProvider
 from nameko.timer import Timer
 from pythonjsonlogger.json import JsonFormatter
 
+from services.shared.redaction import RedactingFilter
+
 CONTEXT_KEY = "correlation_id"
 _current = contextvars.ContextVar("correlation_id", default=None)
 _VALID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
@@ -60,6 +62,7 @@ def configure_logging(service: str, level: str = "INFO"):
     """Log one JSON object per line to stderr, each with service and correlation id."""
     handler = logging.StreamHandler()
     handler.addFilter(CorrelationFilter(service))
+    handler.addFilter(RedactingFilter())  # no live link in any line
     handler.setFormatter(JsonFormatter(
         "%(asctime)s %(levelname)s %(service)s %(name)s %(correlation_id)s %(message)s",
         rename_fields={"levelname": "level", "asctime": "time", "name": "logger"}))
