@@ -1,6 +1,9 @@
 """A local mail catcher for development: an SMTP server on SMTP_HOST:SMTP_PORT that keeps
 every message it receives in var/mail/ (one .eml file each) and prints a line per message.
-`make run` starts it, so the demo's emails can be read without sending anything anywhere."""
+`make run` starts it, so the demo's emails can be read without sending anything anywhere.
+
+Like a greylisting server, it answers "try again later" (451) to every recipient whose address
+contains MAILCATCHER_DEFER, if set, so retries can be seen (and tested) without a real one."""
 import email
 import email.policy
 import os
@@ -13,9 +16,16 @@ from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parents[1]
 MAILDIR = Path(os.environ.get("MAILCATCHER_DIR") or ROOT / "var" / "mail")
+DEFER = os.environ.get("MAILCATCHER_DEFER") or None
 
 
 class KeepMail:
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if DEFER and DEFER in address:
+            return "451 4.7.1 Greylisted, try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
         MAILDIR.mkdir(parents=True, exist_ok=True)
         name = f"{time.time_ns()}.eml"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from services.intake.models import Account, AccountInvitation, Application, Link, Person
@@ -82,21 +82,9 @@ def use(link: Link) -> None:
     link.used_at = utcnow()
 
 
-def withdraw(session: Session, purpose: Purpose, ref: str) -> None:
-    """Every unused link to `ref` stops working now (a newer invitation replaced it)."""
-    session.execute(update(Link).where(Link.purpose == purpose.value, Link.ref == str(ref),
-                                       Link.used_at.is_(None), Link.expires_at > utcnow())
-                    .values(expires_at=utcnow()))
-
-
 def forget(session: Session, person_id: str) -> None:
     """Erasure: every link ever issued to the person is gone."""
     session.execute(delete(Link).where(Link.person_id == str(person_id)))
-
-
-def prune(session: Session, expired_before: datetime) -> int:
-    """Links that expired before then are forgotten (they open nothing anyway); how many."""
-    return session.execute(delete(Link).where(Link.expires_at < expired_before)).rowcount
 
 
 def digest(token: str) -> str:

@@ -5,6 +5,8 @@
   it.
 - A sign-in attempt is forgotten `SIGN_IN_ATTEMPT_RETENTION_DAYS` after it was made (it serves
   throttling for minutes, and an operator looking into a break-in for a few weeks).
+- A link (links.py) is forgotten `EXPIRED_LINK_RETENTION_DAYS` after it expired: it opens
+  nothing any more, and until then its page can say "expired" rather than "not valid".
 """
 import logging
 from datetime import timedelta
@@ -12,37 +14,20 @@ from datetime import timedelta
 from sqlalchemy import delete, select, update
 
 from services.intake import privacy
-from services.intake.models import Application, Base, LoginAttempt, Person
-from services.shared.due import DueLoop, DueQueue
+from services.intake.models import Application, Base, Link, LoginAttempt, Person
+from services.shared import retention
+from services.shared.due import DueQueue
 
 log = logging.getLogger(__name__)
-DEFAULT_DAYS = {"REJECTED_RETENTION_DAYS": 365, "SIGN_IN_ATTEMPT_RETENTION_DAYS": 30}
 
 
-def days(config: dict, setting: str) -> int:
-    value = config.get(setting)
-    return DEFAULT_DAYS[setting] if value in (None, "") else int(value)
-
-
-class RetentionLoop(DueLoop):
-    """A due loop whose rows fall due a configured number of days after a moment."""
-
+class RetentionLoop(retention.RetentionLoop):
     metadata = Base.metadata
     channel = "intake_retention"  # nothing announces these: the loop polls
-    settings = "RETENTION"
-    poll_seconds = 600.0
-    queue = None  # made at setup, from the configured number of days
-
-    def make_queue(self, retained: timedelta) -> DueQueue:
-        raise NotImplementedError
-
-    def setup(self):
-        super().setup()
-        self.queue = self.make_queue(timedelta(days=days(self.container.config, self.days_setting)))
 
 
 class RejectedRetention(RetentionLoop):
-    identifier, days_setting = "retention-rejected", "REJECTED_RETENTION_DAYS"
+    identifier, days_setting, default_days = "retention-rejected", "REJECTED_RETENTION_DAYS", 365
 
     def make_queue(self, retained):
         living = select(Person.id).where(Person.erased_at.is_(None))
@@ -62,7 +47,7 @@ class RejectedRetention(RetentionLoop):
 
 
 class SignInRetention(RetentionLoop):
-    identifier, days_setting = "retention-sign-in", "SIGN_IN_ATTEMPT_RETENTION_DAYS"
+    identifier, days_setting, default_days = "retention-sign-in", "SIGN_IN_ATTEMPT_RETENTION_DAYS", 30
 
     def make_queue(self, retained):
         table = LoginAttempt.__table__
@@ -76,3 +61,19 @@ class SignInRetention(RetentionLoop):
         log.warning("could not forget sign-in attempt %s: %s", attempt.id, reason)
         session.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt.id))
 
+
+
+class LinkRetention(RetentionLoop):
+    identifier, days_setting, default_days = "retention-links", "EXPIRED_LINK_RETENTION_DAYS", 30
+
+    def make_queue(self, retained):
+        table = Link.__table__
+        return DueQueue("expired links to forget", table, table.c.expires_at + retained,
+                        table.c.id.is_not(None), grace=timedelta(hours=2))
+
+    def handle(self, session, link):
+        session.execute(delete(Link).where(Link.id == link.id))
+
+    def give_up(self, session, link, reason):
+        log.warning("could not forget link %s: %s", link.id, reason)
+        session.execute(delete(Link).where(Link.id == link.id))

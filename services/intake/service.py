@@ -6,7 +6,7 @@ from services.intake.entrypoints.links import LinkEntrypoints
 from services.intake.entrypoints.matches import MatchEntrypoints
 from services.intake.entrypoints.people import PeopleEntrypoints
 from services.intake.models import Base
-from services.intake.retention import RejectedRetention, SignInRetention
+from services.intake.retention import LinkRetention, RejectedRetention, SignInRetention
 from services.shared.database import Database
 from services.shared.relay import OutboxRelay
 from services.shared.service import BackboneService
@@ -19,3 +19,4 @@ class IntakeService(ApplicationEntrypoints, InterviewEntrypoints, PeopleEntrypoi
     relay = OutboxRelay(Base.metadata)
     rejected_retention = RejectedRetention()
     sign_in_retention = SignInRetention()
+    link_retention = LinkRetention()

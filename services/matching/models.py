@@ -73,6 +73,7 @@ class Duo(Base):
     ended_on: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(Text)
     history: Mapped[list] = mapped_column(JSONB, default=list)  # [{at, action, detail}]
+    forgotten_at: Mapped[datetime | None] = mapped_column(Timestamp)  # anonymised: retention.py
 
 
 class DeclinedPair(Base):

@@ -1,6 +1,7 @@
 """The matching service: the pool, explained suggestions, the whole-pool proposal, duos."""
 from services.matching import duos, pool, proposals, settings, suggest
 from services.matching.models import Base, Candidate
+from services.matching.retention import EndedDuoRetention
 from services.shared.database import Database
 from services.shared.errors import InvalidInput, NotFound
 from services.shared.forgetting import forget_copies
@@ -15,6 +16,7 @@ class MatchingService(BackboneService):
     name = "matching"
     db = Database(Base.metadata)
     relay = OutboxRelay(Base.metadata)
+    ended_duo_retention = EndedDuoRetention()
 
     @on_event("intake", "participant_screened", version=2)
     def pool_screened_participant(self, event):

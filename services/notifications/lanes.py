@@ -74,9 +74,9 @@ class EmailLanes:
         try:
             self.connections[lane] = self.connections[lane] or self.mailer.open()  # dropped: again
             self.connections[lane].send_message(message)
-        except smtplib.SMTPRecipientsRefused as exc:
+        except smtplib.SMTPRecipientsRefused as exc:  # 5xx for good; 4xx (greylisting): later
             return Outcome(delivery, f"the address was refused: {refusal(exc, delivery.recipient)}",
-                           permanent=True)
+                           permanent=all(code >= 500 for code, _ in exc.recipients.values()))
         except (OSError, smtplib.SMTPException) as exc:
             if isinstance(exc, (OSError, smtplib.SMTPServerDisconnected)):
                 self._close(lane)

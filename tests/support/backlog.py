@@ -98,3 +98,28 @@ def queue_deliveries(config, *deliveries: Delivery) -> list[str]:
         session.add_all(deliveries)
         session.commit()
     return [delivery.id for delivery in deliveries]
+
+
+def ended_duos(db, ended_days_ago: tuple[int, ...]) -> tuple[str, str]:
+    """Duos of made-up people that ended that many days ago, each with its proposal, a reason
+    written about it and a history naming the buddy; the first duo's id and its proposal's."""
+    made = []
+    with db.begin() as connection:
+        for days in ended_days_ago:
+            proposal, duo = str(uuid.uuid4()), str(uuid.uuid4())
+            people = {"b": str(uuid.uuid4()), "p": str(uuid.uuid4())}
+            connection.execute(text(
+                "INSERT INTO matching.proposal (id, buddy_id, participant_id, score, criteria, choice_reason,"
+                " status, introduction_sequence, proposed_at) VALUES (:id, :b, :p, 0.8, '[]', 'Lotte lives close to her',"
+                " 'accepted', 1,"
+                " now())"), {"id": proposal, **people})
+            connection.execute(text(
+                "INSERT INTO matching.duo (id, proposal_id, buddy_id, participant_id, status, started_on,"
+                " planned_end_on, ended_on, end_reason, history) VALUES (:id, :proposal, :b, :p, 'ended',"
+                " current_date - :days - 180, current_date - :days, current_date - :days, 'completed',"
+                " CAST(:history AS jsonb))"),
+                {"id": duo, "proposal": proposal, "days": days, **people,
+                 "history": json.dumps([{"at": "2024-01-01T00:00:00+00:00", "action": "ended",
+                                         "detail": "Lotte moved to Gent"}])})
+            made.append((duo, proposal))
+    return made[0]

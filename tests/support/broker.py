@@ -35,3 +35,24 @@ def purge(config, queues):
                 channel.queue_purge(name)
             except NotFound:
                 channel = conn.channel()  # a failed call closes the channel
+
+
+def peek(config, queues) -> list[str]:
+    """The bodies of the messages waiting in `queues`, read without taking them (they go
+    back when the channel closes, unacknowledged)."""
+    bodies = []
+    with connection(config) as conn:
+        for name in queues:
+            channel = conn.channel()
+            try:
+                while (message := channel.basic_get(name, no_ack=False)) is not None and len(bodies) < 10_000:
+                    bodies.append(message.body.decode("utf-8", "replace")
+                                  if isinstance(message.body, bytes) else str(message.body))
+            except NotFound:
+                pass
+            finally:
+                try:
+                    channel.close()
+                except Exception:  # noqa: BLE001 - a channel a failed call closed already
+                    pass
+    return bodies

@@ -33,7 +33,10 @@ class Platform:
                     "SMS_SINK_PORT": str(sms_port), "SMS_SINK_DIR": str(self.smsdir),
                     "SMS_API_URL": f"http://127.0.0.1:{sms_port}/2010-04-01",
                     "SMS_ACCOUNT_SID": "ACtest", "SMS_AUTH_TOKEN": "test-token",
-                    "SMS_QUIET_HOURS": "0-0", "DEV_MESSAGES_DIR": str(self.run_dir)}
+                    "SMS_QUIET_HOURS": "0-0", "DEV_MESSAGES_DIR": str(self.run_dir),
+                    # an address with "greylisted" in it is told "later" (scripts/mailcatcher.py),
+                    # and its retry waits a few seconds, long enough to be seen waiting
+                    "MAILCATCHER_DEFER": "greylisted", "NOTIFY_RETRY_BASE_SECONDS": "5"}
         gateway_env = {**self.env, **({"AMQP_URI": gateway_amqp_uri} if gateway_amqp_uri else {})}
         self.processes = [
             ManagedProcess("mail", [sys.executable, "scripts/mailcatcher.py"], run_dir, self.env),
