@@ -50,6 +50,11 @@ def tokens_sent(fresh, people) -> set[str]:
     return found
 
 
+def pending_for(api, fresh, person) -> list[dict]:
+    return [d for d in api.get(fresh.url("/api/v1/notifications"), params={
+        "person_id": person["person_id"]}).json() if d["status"] == "pending"]
+
+
 def needles_of(person) -> list[str]:
     return [value for key in ("first_name", "last_name", "email", "phone", "e164") if (value := person.get(key))]
 
@@ -68,10 +73,10 @@ def test_people_erased_in_every_state_leave_no_trace_and_the_others_are_told(fre
     assert api.post(fresh.url(f"/api/v1/applications/{ivo['application_id']}/intake"),
                     json=an_interview()).status_code == 201
     pia = a_person(fresh, api, "participant", "Piazelt", "Oorwinkel", email="pia.oorwinkel@example.org")
-    bert = a_person(fresh, api, "buddy", "Bert", "Buddyman", email="bert.buddyman@example.org")
+    bert = a_person(fresh, api, "buddy", "Bert", "Buddyman", email="bert.buddyman@example.org", language="nl")
     propose(fresh, api, bert, pia)
     dina = a_person(fresh, api, "participant", "Dinarqu", "Zwolvek", email="dina.zwolvek@example.org")
-    dirk = a_person(fresh, api, "buddy", "Dirk", "Duoman", email="dirk.duoman@example.org")
+    dirk = a_person(fresh, api, "buddy", "Dirk", "Duoman", email="dirk.duoman@example.org", language="nl")
     duo = propose(fresh, api, dirk, dina)
     for side in ("buddy", "participant"):
         assert api.post(duo + "/answers", json={"side": side, "answer": "yes"}).status_code == 200
@@ -82,9 +87,11 @@ def test_people_erased_in_every_state_leave_no_trace_and_the_others_are_told(fre
         "person_id": gina["person_id"]}).json() if d["attempts"] >= 1 and d["status"] == "pending"],
         timeout=20, message="her confirmation waiting for a retry (the server said: later)")
     eventually(lambda: fresh.texts(to=ivo["e164"]), timeout=15, message="Ivo's interview invitation")
+    assert [d["template"] for d in pending_for(api, fresh, ivo)] == ["intake_reminder"], "his reminder waits"
 
     erased = [wanda, ivo, pia, dina, gina]
     tokens = tokens_sent(fresh, erased)
+    assert len(tokens) >= 2 * len(erased), "each got a status link at least, and a stop link"
     needles = [n for person in erased for n in needles_of(person)] + sorted(tokens)
     assert traces(db, needles_of(wanda) + needles_of(ivo)), "before: the platform holds their data"
     for person in erased:
@@ -99,9 +106,7 @@ def test_people_erased_in_every_state_leave_no_trace_and_the_others_are_told(fre
     logged = service_logs(fresh)
     assert not [n for n in needles if n in logged], "nor in any service's log"
     for person in erased:
-        pending = [d for d in api.get(fresh.url("/api/v1/notifications"), params={
-            "person_id": person["person_id"]}).json() if d["status"] == "pending"]
-        assert pending == [], f"nothing is still on its way to {person['first_name']}"
+        assert pending_for(api, fresh, person) == [], f"nothing is still on its way to {person['first_name']}"
 
     olga = applied(fresh, role="participant", first_name="Olga", email="olga.after@example.org")
     mail_where(fresh, olga, saying("Olga"), "the confirmation of someone who applied after")
