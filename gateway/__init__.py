@@ -8,6 +8,7 @@ warnings.filterwarnings("ignore", message="\\s*Eventlet is deprecated")
 from flask import Flask  # noqa: E402
 from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway import errors, i18n, lifecycle, remote
 from gateway.limits import limiter
@@ -27,6 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("SECRET_KEY is not set: export a long random value "
                            "(make run creates one in var/secret_key for development)")
+    _behind_proxies(app)
     i18n.compile_catalogs()
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
@@ -36,6 +38,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     _register_blueprints(app)
     errors.register(app)
     return app
+
+
+def _behind_proxies(app: Flask):
+    """The client's address and scheme as the trusted proxies forwarded them (and no one
+    else: with TRUSTED_PROXIES=0 a forged X-Forwarded-For changes nothing)."""
+    trusted = app.config.get("TRUSTED_PROXIES") or 0
+    if trusted:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=trusted, x_proto=trusted)
 
 
 def _connect_services(app: Flask):

@@ -32,4 +32,12 @@ def from_environment() -> dict:
         "DEV_MESSAGES_DIR": os.environ.get("DEV_MESSAGES_DIR") or None,
         # applications per address, from the form and the API together (Flask-Limiter syntax)
         "APPLY_RATE_LIMIT": os.environ.get("APPLY_RATE_LIMIT", "20 per hour;5 per minute"),
+        # the flood limits' counts, shared by every gateway process (limits.py); a short
+        # timeout, so a Redis that does not answer costs a request little before failing open
+        "RATELIMIT_STORAGE_URI": platform["REDIS_URL"],
+        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.3,
+                                      "key_prefix": os.environ.get("RATELIMIT_KEY_PREFIX", "samenoppad")},
+        # how many reverse proxies in front of the gateway to believe X-Forwarded-For and
+        # X-Forwarded-Proto from (0: none, the gateway is reached directly)
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
     }

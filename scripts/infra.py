@@ -1,5 +1,5 @@
-"""Make sure RabbitMQ and PostgreSQL are installed, running, and hold this platform's vhost
-and database. Starts local servers that are down; installs missing ones from Debian's
+"""Make sure RabbitMQ, PostgreSQL and Redis are installed, running, and hold this platform's
+vhost and database. Starts local servers that are down; installs missing ones from Debian's
 packages when run as root, and otherwise says exactly what to install.
 
     python scripts/infra.py            # uses AMQP_URI and DATABASE_URL (config.yml defaults)
@@ -18,7 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from services.shared.config import load_config  # noqa: E402
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-PACKAGES = {"rabbitmq-server": "rabbitmq-server", "pg_ctlcluster": "postgresql"}
+PACKAGES = {"rabbitmq-server": "rabbitmq-server", "pg_ctlcluster": "postgresql",
+            "redis-server": "redis-server"}
 
 
 def say(message):
@@ -54,7 +55,7 @@ def install_missing():
         return
     sys.exit("[infra] missing: " + ", ".join(missing) + ". Install them first, e.g.\n"
              f"    sudo apt-get install {' '.join(missing)}\n"
-             "or point AMQP_URI and DATABASE_URL at servers that run elsewhere.")
+             "or point AMQP_URI, DATABASE_URL and REDIS_URL at servers that run elsewhere.")
 
 
 def ensure_rabbitmq(uri):
@@ -80,6 +81,20 @@ def ensure_postgres(url):
     subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", versions[-1].name, "main", "start"],
                    check=True)
     wait_for_port(host, port, "PostgreSQL")
+
+
+def ensure_redis(uri):
+    """Redis holds only what gateway processes share and may lose (the flood limits): it is
+    started without keeping anything on disk."""
+    host, port = uri.hostname or "127.0.0.1", uri.port or 6379
+    if port_open(host, port):
+        return
+    if host not in LOCAL_HOSTS:
+        sys.exit(f"[infra] Redis at {host}:{port} is unreachable (REDIS_URL)")
+    say("Redis is down: starting it (redis-server --daemonize yes, nothing kept on disk)")
+    subprocess.run(["redis-server", "--daemonize", "yes", "--bind", host, "--port", str(port),
+                    "--save", "", "--appendonly", "no"], check=True)
+    wait_for_port(host, port, "Redis", seconds=30)
 
 
 def ensure_vhost(uri):
@@ -132,14 +147,17 @@ def main():
         ensure_browser()
     amqp = urlsplit(config["AMQP_URI"])
     database = urlsplit(config["DATABASE_URL"].replace("+psycopg", ""))
-    if {amqp.hostname, database.hostname} & LOCAL_HOSTS:
+    redis = urlsplit(config["REDIS_URL"])
+    if {amqp.hostname, database.hostname, redis.hostname} & LOCAL_HOSTS:
         install_missing()
     ensure_postgres(database)
     ensure_rabbitmq(amqp)
+    ensure_redis(redis)
     ensure_vhost(amqp)
     ensure_database(database)
-    say(f"RabbitMQ {amqp.hostname}:{amqp.port or 5672}{amqp.path} and PostgreSQL "
-        f"{database.hostname}:{database.port or 5432}{database.path} are ready")
+    say(f"RabbitMQ {amqp.hostname}:{amqp.port or 5672}{amqp.path}, PostgreSQL "
+        f"{database.hostname}:{database.port or 5432}{database.path} and Redis "
+        f"{redis.hostname}:{redis.port or 6379} are ready")
 
 
 if __name__ == "__main__":

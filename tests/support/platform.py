@@ -5,6 +5,7 @@ import json
 import email.policy
 import socket
 import sys
+import uuid
 from pathlib import Path
 
 import requests
@@ -36,7 +37,9 @@ class Platform:
                     "SMS_QUIET_HOURS": "0-0", "DEV_MESSAGES_DIR": str(self.run_dir),
                     # an address with "greylisted" in it is told "later" (scripts/mailcatcher.py),
                     # and its retry waits a few seconds, long enough to be seen waiting
-                    "MAILCATCHER_DEFER": "greylisted", "NOTIFY_RETRY_BASE_SECONDS": "5"}
+                    "MAILCATCHER_DEFER": "greylisted", "NOTIFY_RETRY_BASE_SECONDS": "5",
+                    # its own flood counts in the shared Redis (not `make run`'s, not another run's)
+                    "RATELIMIT_KEY_PREFIX": f"platform-{uuid.uuid4().hex}"}
         gateway_env = {**self.env, **({"AMQP_URI": gateway_amqp_uri} if gateway_amqp_uri else {})}
         self.processes = [
             ManagedProcess("mail", [sys.executable, "scripts/mailcatcher.py"], run_dir, self.env),

@@ -1,17 +1,33 @@
 """Flood protection on the public doors: a person never meets it, a flood does, and is told
-in its own language when to try again."""
+in its own language when to try again. The counts are in Redis, shared by every gateway
+process; behind a trusted proxy each client counts on its own; with Redis down the doors
+stay open."""
+import logging
+import uuid
+
 import pytest
 
 from gateway import create_app
+from tests.support.platform import free_port
 
 FEW = 2
 
 
+def a_gateway(prefix: str, **settings):
+    """A gateway process's app, counting under `prefix` (each test its own, in the shared Redis)."""
+    storage = {"socket_connect_timeout": 0.3, "socket_timeout": 0.3, "key_prefix": prefix}
+    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "APPLY_RATE_LIMIT": f"{FEW} per minute",
+                       "RATELIMIT_STORAGE_OPTIONS": storage, **settings}).test_client()
+
+
 @pytest.fixture
-def client():
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False,
-                      "APPLY_RATE_LIMIT": f"{FEW} per minute"})
-    return app.test_client()
+def prefix():
+    return f"test-{uuid.uuid4().hex}"
+
+
+@pytest.fixture
+def client(prefix):
+    return a_gateway(prefix)
 
 
 def test_the_form_answers_a_flood_with_a_page_in_the_applicants_language(client):
@@ -34,3 +50,34 @@ def test_the_api_answers_a_flood_with_json_and_retry_after(client):
 
 def test_reading_the_form_is_never_limited(client):
     assert all(client.get("/apply?role=buddy").status_code == 200 for _ in range(FEW * 3))
+
+
+def test_two_gateway_processes_share_one_limit(prefix):
+    first, second = a_gateway(prefix), a_gateway(prefix)
+    assert [first.post("/api/v1/applications", json={}).status_code for _ in range(FEW)] == [422] * FEW
+    assert second.post("/api/v1/applications", json={}).status_code == 429
+
+
+def test_behind_a_trusted_proxy_each_client_counts_on_its_own(prefix):
+    behind = a_gateway(prefix, TRUSTED_PROXIES=1)
+    for n in range(6):  # six people behind the city's proxy, each applying once
+        answer = behind.post("/api/v1/applications", json={}, headers={"X-Forwarded-For": f"198.51.100.{n}"})
+        assert answer.status_code == 422
+    for _ in range(FEW):
+        behind.post("/api/v1/applications", json={}, headers={"X-Forwarded-For": "198.51.100.9"})
+    flood = behind.post("/api/v1/applications", json={}, headers={"X-Forwarded-For": "198.51.100.9"})
+    assert flood.status_code == 429, "one of them flooding is still limited"
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_address_changes_nothing(client):
+    answers = [client.post("/api/v1/applications", json={}, headers={"X-Forwarded-For": f"203.0.113.{n}"})
+               for n in range(FEW + 1)]
+    assert answers[-1].status_code == 429
+
+
+def test_with_redis_down_the_doors_stay_open_and_a_warning_is_logged(prefix, caplog):
+    nowhere = a_gateway(prefix, RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{free_port()}/0")
+    with caplog.at_level(logging.WARNING):
+        answers = [nowhere.post("/api/v1/applications", json={}).status_code for _ in range(FEW + 2)]
+    assert answers == [422] * (FEW + 2), "validated and answered as usual: not limited, not failed"
+    assert any("rate limit" in record.getMessage().lower() for record in caplog.records)
