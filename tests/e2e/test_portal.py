@@ -72,7 +72,8 @@ def test_a_form_sent_twice_makes_one_application(fresh, db):
     form = browser.get(fresh.url("/apply?role=participant"))
     first = browser.post(fresh.url("/apply"), data=a_filled_form(form))
     second = browser.post(fresh.url("/apply"), data=a_filled_form(form))  # a double click
-    assert first.url == second.url and "/status/" in first.url
+    assert first.status_code == second.status_code == 200
+    assert "/status/" in first.url and "/status/" in second.url, "each lands on the status page"
     assert applications(db) == 1
 
 
