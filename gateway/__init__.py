@@ -10,7 +10,7 @@ from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from gateway import errors, i18n, lifecycle, remote
+from gateway import credentials, errors, i18n, lifecycle, remote
 from gateway.limits import limiter
 from gateway.rpc import RpcPool
 from gateway.settings import from_environment
@@ -34,6 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     _connect_services(app)
+    credentials.init_app(app)
     lifecycle.register(app)
     _register_blueprints(app)
     errors.register(app)

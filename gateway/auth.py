@@ -1,30 +1,53 @@
-"""Who is asking: coordinators in the portal (session cookie), API clients (bearer token)."""
+"""Who is asking: coordinators and buddies in the portal (a session credential in the cookie),
+API clients (a bearer token); both are signed credentials checked by credentials.py."""
 import functools
 from urllib.parse import urlsplit
 
-from flask import g, redirect, request, session, url_for
+from flask import current_app, g, redirect, request, session, url_for
 
-from gateway import remote
+from gateway import credentials, remote
 from services.shared.errors import Forbidden, NotAuthenticated
 from services.shared.models import utcnow
 
 COORDINATOR = "coordinator"
 
 
-def sign_in(account: dict):
-    """Start a fresh session for `account` (a new session, so no fixation)."""
+def sign_in(issued: dict):
+    """Start a fresh session for the session credential intake issued (a new session, so no
+    fixation)."""
     session.clear()
     session.permanent = True
-    session["account"] = {key: account[key] for key in ("id", "email", "role", "display_name")}
+    session["credential"] = credentials.sign(issued)
     session["signed_in_at"] = utcnow().isoformat()
+    g.pop("portal_actor", None)
 
 
 def sign_out():
+    """Every portal session of the account ends, on every device (then this cookie too)."""
+    account = portal_account()
     session.clear()
+    g.portal_actor = None
+    if account is not None:
+        remote.call("intake", "end_sessions", account["id"])
 
 
 def portal_account() -> dict | None:
-    return session.get("account")
+    """The signed-in account of this request ({"id", "role", "display_name", "email"}), or
+    None: no session, or one that expired, was ended elsewhere or whose account was closed."""
+    if "portal_actor" not in g:
+        g.portal_actor = _session_actor()
+    return g.portal_actor.as_account() if g.portal_actor else None
+
+
+def _session_actor():
+    token = session.get("credential")
+    if not token:
+        return None
+    try:
+        return credentials.authenticate(token)
+    except NotAuthenticated:
+        session.clear()
+        return None
 
 
 def safe_next(target: str | None, default: str) -> str:
@@ -49,22 +72,38 @@ def coordinator_page(view):
     return guarded
 
 
-def bearer_account() -> dict:
-    """The account of the request's bearer token, checked by the intake service."""
+def bearer_actor() -> credentials.Actor:
+    """The actor of the request's bearer token, checked here (no call to intake)."""
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise NotAuthenticated("Send a bearer token: Authorization: Bearer <token> "
                                "(POST /api/v1/tokens gives one).")
-    return remote.call("intake", "verify_token", token.strip())
+    return credentials.authenticate(token.strip())
 
 
 def coordinator_api(view):
-    """API endpoints: a bearer token of a coordinator account."""
+    """API endpoints: a bearer token of a coordinator account. Checked before the request's
+    input is read (`check_api_caller`), so a stranger learns nothing from a validation
+    error; checked again here, in case the view is called another way."""
     @functools.wraps(view)
     def guarded(*args, **kwargs):
-        g.account = bearer_account()
-        if g.account["role"] != COORDINATOR:
-            raise Forbidden("This endpoint is for coordinators.")
+        _coordinator_caller()
         return view(*args, **kwargs)
+    guarded.caller = COORDINATOR  # copied onto the outer wrappers by functools.wraps
     return guarded
+
+
+def check_api_caller():
+    """Before every API request: who is calling, when the endpoint says who may."""
+    view = current_app.view_functions.get(request.endpoint)
+    if getattr(view, "caller", None) == COORDINATOR:
+        _coordinator_caller()
+
+
+def _coordinator_caller():
+    if g.get("actor") is None:
+        g.actor = bearer_actor()
+        g.account = g.actor.as_account()
+    if g.actor.role != COORDINATOR:
+        raise Forbidden("This endpoint is for coordinators.")

@@ -20,6 +20,7 @@ from nameko.exceptions import RpcTimeout, UnknownService
 from nameko.rpc import MethodProxy, ServiceProxy
 from nameko.standalone.rpc import ClusterProxy, ClusterRpcProxy
 
+from services.shared.rpc_replies import forget_replies
 from services.shared.tracing import CONTEXT_KEY
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ class Borrowed:
         self.broken = False
 
     def close(self):
+        forget_replies(self.runner)  # a late answer (a link, a token) must find no queue
         try:
             self.runner.stop()
         except Exception:  # noqa: BLE001 - closing a broken connection may fail too
@@ -141,6 +143,7 @@ class RpcPool:
         except UnknownService as exc:
             raise ServiceUnavailable(f"The {service} service is not running.") from exc
         except RpcTimeout as exc:
+            borrowed.broken = True  # its late answer would wait in its reply queue: thrown away
             raise ServiceUnavailable(f"The {service} service did not answer in time.") from exc
 
     def _start(self) -> Borrowed:

@@ -3,6 +3,7 @@ everything else. Integration tests get their own vhost and database (never the o
 run` uses, whatever is exported), with every service's migrations applied (not create_all)
 and the whole topology declared."""
 import os
+import uuid
 
 TEST_ENVIRONMENT = {
     "AMQP_URI": os.environ.get("TEST_AMQP_URI",
@@ -16,6 +17,8 @@ TEST_ENVIRONMENT = {
     "NOTIFY_RETRY_BASE_SECONDS": "0.2",
     "LOG_LEVEL": "WARNING",
     "PUBLIC_BASE_URL": "http://127.0.0.1:8000",
+    # this run's own list of revoked credentials in the shared Redis
+    "REVOCATION_PREFIX": f"test-revoked-{uuid.uuid4().hex}",
 }
 os.environ.update(TEST_ENVIRONMENT)
 for _service in ("INTAKE", "MATCHING", "FOLLOWUP", "EVENTS", "NOTIFICATIONS"):

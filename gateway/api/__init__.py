@@ -43,16 +43,18 @@ def respond(data, status: int = 200):
 
 
 def register(app, csrf):
-    from gateway.api import (applications, duos, intake, matching, notifications, operations,
-                             overview, people, tokens)
+    from gateway.auth import check_api_caller
+    from gateway.api import (accounts, applications, duos, intake, matching, notifications,
+                             operations, overview, people, tokens)
     app.config.update({k: v for k, v in API_SETTINGS.items() if k not in app.config})
     api = PlatformApi(app, spec_kwargs={"info": {"description": (
         "Coordinators and partners use the programme through this API. Get a token with "
         "POST /api/v1/tokens and send it as `Authorization: Bearer <token>`. Every answer "
         "carries an X-Correlation-Id header.")}})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
-    for module in (tokens, overview, applications, intake, people, matching, duos, notifications,
-                   operations):
+    for module in (tokens, accounts, overview, applications, intake, people, matching, duos,
+                   notifications, operations):
         api.register_blueprint(module.blp)
         csrf.exempt(module.blp)  # bearer tokens, not cookies: no cross-site forgery
     app.extensions["platform_api"] = api
+    app.before_request(check_api_caller)

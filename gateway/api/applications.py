@@ -27,6 +27,7 @@ IDEMPOTENCY_KEY = {
 @limiter.limit(applications_per_address)
 @blp.arguments(ApplicationSubmission)
 @blp.response(201, ApplicationCreated)
+@blp.alt_response(409, description="The Idempotency-Key was used for another application")
 @blp.alt_response(422, description="Invalid input: an error per field; nothing was stored")
 @blp.alt_response(429, description="Too many applications from this address; see Retry-After")
 @blp.doc(parameters=[IDEMPOTENCY_KEY])

@@ -1,5 +1,5 @@
 """Signing in and out of the portal."""
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from gateway import remote
@@ -19,7 +19,8 @@ def login():
         return render_template("portal/login.html", next=target)
     credentials = {"email": request.form.get("email", ""), "password": request.form.get("password", "")}
     try:
-        account = remote.call("intake", "authenticate", credentials, request.remote_addr)
+        account = remote.call("intake", "start_session", credentials, request.remote_addr,
+                              current_app.config["PERMANENT_SESSION_LIFETIME"] / 3600)
     except (NotAuthenticated, TooManyAttempts, InvalidInput) as exc:
         message = WRONG_CREDENTIALS if isinstance(exc, InvalidInput) else exc.message
         return render_template("portal/login.html", next=target, error=_(message),

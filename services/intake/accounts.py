@@ -1,5 +1,4 @@
-"""Accounts, sign-in with throttling, and bearer tokens for API clients."""
-import hashlib
+"""Accounts and sign-in with throttling (credentials.py issues what a sign-in opens)."""
 import ipaddress
 import secrets
 from datetime import timedelta
@@ -10,7 +9,7 @@ from eventlet import tpool
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from services.intake.models import Account, ApiToken, LoginAttempt
+from services.intake.models import Account, LoginAttempt
 from services.shared.errors import Conflict, InvalidInput, NotAuthenticated, TooManyAttempts
 from services.shared.models import utcnow
 from services.shared.wire.accounts import WRONG_CREDENTIALS
@@ -19,7 +18,6 @@ HASHER = PasswordHasher()  # argon2id with the library's current recommended par
 THROTTLE_WINDOW = timedelta(minutes=15)
 MAX_FAILURES_PER_EMAIL = 5
 MAX_FAILURES_PER_IP = 30
-TOKEN_LIFETIME = timedelta(hours=12)
 MIN_PASSWORD_LENGTH = 12
 
 
@@ -63,23 +61,6 @@ def authenticate(session: Session, email: str, password: str, client_ip: str | N
     return account
 
 
-def issue_token(session: Session, account: Account) -> tuple[str, object]:
-    """A new bearer token for `account` (shown once; only its hash is kept)."""
-    token = secrets.token_urlsafe(32)
-    expires_at = utcnow() + TOKEN_LIFETIME
-    session.add(ApiToken(token_hash=_digest(token), account_id=account.id, expires_at=expires_at))
-    session.flush()
-    return token, expires_at
-
-
-def account_for_token(session: Session, token: str) -> Account:
-    """The account a bearer token belongs to, if the token is current."""
-    found = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(str(token))))
-    if found is None or found.revoked_at or found.expires_at <= utcnow() or not found.account.active:
-        raise NotAuthenticated("The token is not valid or has expired; ask for a new one.")
-    return found.account
-
-
 def _refuse_if_throttled(session, email, client_ip):
     since = utcnow() - THROTTLE_WINDOW
     failures = select(func.count()).select_from(LoginAttempt).where(
@@ -113,10 +94,6 @@ def _dummy_hash() -> str:
     if not _DUMMY:
         _DUMMY.append(HASHER.hash(secrets.token_hex(16)))
     return _DUMMY[0]
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _valid_ip(value) -> str | None:

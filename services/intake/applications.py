@@ -1,11 +1,14 @@
 """Applications through the digital counter: stored with their consent, duplicates flagged."""
+import hashlib
+import json
+
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.intake import links
 from services.intake.models import Application, Person
-from services.shared.errors import InvalidInput, NotFound
+from services.shared.errors import Conflict, InvalidInput, NotFound
 from services.shared.models import is_uuid, utcnow
 from services.shared.outbox import record_event
 from services.shared.wire.profile import ProfileFields
@@ -23,14 +26,16 @@ def submit(session: Session, data: dict, privacy_version: str,
     """Store a new application with its consent, flag it when the same person applied before,
     and announce it; a request key seen before gives back the application it made."""
     _check_key(request_key)
-    if request_key and (earlier := _by_request_key(session, request_key)):
+    fingerprint = _fingerprint(data) if request_key else None
+    if request_key and (earlier := _by_request_key(session, request_key, fingerprint)):
         return earlier
     application = _new_application(session, data, privacy_version, request_key)
+    application.request_fingerprint = fingerprint
     try:
         session.flush()
     except IntegrityError:  # the same key, submitted at the same moment: that one won
         session.rollback()
-        if request_key and (earlier := _by_request_key(session, request_key)):
+        if request_key and (earlier := _by_request_key(session, request_key, fingerprint)):
             return earlier
         raise
     _announce(session, application)
@@ -101,5 +106,16 @@ def _check_key(request_key):
         raise InvalidInput({"request_key": ["Use a text of 1 to 200 characters."]})
 
 
-def _by_request_key(session: Session, request_key: str) -> Application | None:
-    return session.scalar(select(Application).where(Application.request_key == request_key))
+def _by_request_key(session: Session, request_key: str, fingerprint: str) -> Application | None:
+    """The application this key made, if the same application is sent again; Conflict when
+    the key made another (a replay must never open someone else's application)."""
+    earlier = session.scalar(select(Application).where(Application.request_key == request_key))
+    if earlier is not None and earlier.request_fingerprint != fingerprint:
+        raise Conflict("This Idempotency-Key was used for another application; use a new key "
+                       "for a new application.")
+    return earlier
+
+
+def _fingerprint(data: dict) -> str:
+    """What was sent, as one hash: a replay must send exactly the same."""
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()

@@ -52,11 +52,7 @@ def accept(session: Session, token: str, password: str) -> Account:
 def usable(session: Session, token: str, lock: bool = False) -> tuple[Link, AccountInvitation]:
     """The link and its invitation, if it can still set a password: NotFound (no such link,
     or its person was erased), Gone (used, replaced by a newer one, or expired)."""
-    try:
-        link = links.open_link(session, token, links.Purpose.ACCOUNT_SETUP, lock=lock)
-    except Gone:
-        raise Gone("This invitation link was used already or has expired. Sign in, or ask "
-                   "the coordinator for a new link.") from None
+    link = links.open_link(session, token, links.Purpose.ACCOUNT_SETUP, lock=lock)
     return link, _usable(session, link.ref, lock)
 
 

@@ -5,8 +5,8 @@ concern, an evaluation, a registration).
 Each is a purpose-bound, expiring token that only intake mints, and only its SHA-256 is kept,
 so a copy of the database opens nothing. Erasing the person deletes every link issued to
 them. Notifications asks for fresh links (`issue`) when it sends a message, so no event,
-outbox row, held event, parked message or queue ever carries one; each message gets links
-of its own, which expire on their own.
+outbox row, held event, parked message or queue ever carries one; each batch of messages
+gets links of its own, which expire on their own.
 """
 import hashlib
 import re
@@ -23,6 +23,7 @@ from services.shared.errors import Gone, NotFound
 from services.shared.models import is_uuid, utcnow
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")  # URL-safe base64, never anything else
+SUPERSEDED = "the invitation was used, replaced or has expired"
 
 
 class Purpose(StrEnum):
@@ -33,17 +34,24 @@ class Purpose(StrEnum):
 
 @dataclass(frozen=True)
 class Kind:
-    """Where a link of one purpose opens (under the public base URL) and how long it works."""
+    """Where a link of one purpose opens (under the public base URL), how long it works, and
+    what its page says when it does not (the gateway translates these: vocabulary.py)."""
 
     path: str
     lifetime: timedelta
+    not_valid: str
+    expired: str
     single_use: bool = False
 
 
+EXPIRED = "This link has expired. The newest message we sent you has a fresh one."
+USED = "This invitation link was used already. Sign in, or ask the coordinator for a new link."
 KINDS = {
-    Purpose.STATUS: Kind("status", timedelta(days=180)),
-    Purpose.ACCOUNT_SETUP: Kind("account/setup", timedelta(days=14), single_use=True),
-    Purpose.STOP: Kind("stop", timedelta(days=365)),
+    Purpose.STATUS: Kind("status", timedelta(days=180), "This status link is not valid.", EXPIRED),
+    Purpose.ACCOUNT_SETUP: Kind("account/setup", timedelta(days=14), "This invitation link is not valid.",
+                                "This invitation link has expired. Ask the coordinator for a new one.",
+                                single_use=True),
+    Purpose.STOP: Kind("stop", timedelta(days=365), "This link is not valid.", EXPIRED),
 }
 
 
@@ -64,16 +72,17 @@ def url(base_url: str, purpose: Purpose, token: str) -> str:
 def open_link(session: Session, token: str, purpose: Purpose, lock: bool = False) -> Link:
     """The link this token is, for this purpose: NotFound (no such link, another purpose's,
     or its person was erased), Gone (used, or expired)."""
+    kind = KINDS[purpose]
     if not TOKEN.fullmatch(str(token)):
-        raise NotFound("This link is not valid.")
+        raise NotFound(kind.not_valid)
     query = select(Link).where(Link.token_hash == digest(str(token)), Link.purpose == purpose.value)
     link = session.scalar(query.with_for_update(of=Link) if lock else query)
     if link is None:
-        raise NotFound("This link is not valid.")
+        raise NotFound(kind.not_valid)
     if link.used_at is not None:
-        raise Gone("This link was used already.")
+        raise Gone(USED)
     if link.expires_at <= utcnow():
-        raise Gone("This link has expired. The newest message we sent you has a fresh one.")
+        raise Gone(kind.expired)
     return link
 
 
@@ -93,8 +102,9 @@ def digest(token: str) -> str:
 
 def issue(session: Session, base_url: str, wanted: list[dict]) -> list[dict]:
     """Fresh links for messages about to be sent: for each {"person_id", "purpose", "ref"?},
-    {"url": …} or {"problem": why there is none} (the person was erased, the invitation was
-    used or replaced, …), in the same order."""
+    {"url": …} or {"problem": why there is none} (the person was erased, …; with
+    "superseded": True when the message is simply no longer needed: its invitation was used
+    or replaced), in the same order."""
     return [_issue_one(session, base_url, ask) for ask in wanted]
 
 
@@ -108,8 +118,8 @@ def _issue_one(session, base_url, ask: dict) -> dict:
     if person is None or person.erased_at is not None:
         return {"problem": "the person is not known here, or was erased"}
     ref, expires_at, problem = TARGETS[purpose](session, person, ask.get("ref"))
-    if problem:
-        return {"problem": problem}
+    if problem:  # a replaced invitation: its message is no longer needed, not a failure
+        return {"problem": problem, **({"superseded": True} if problem == SUPERSEDED else {})}
     return {"url": url(base_url, purpose, mint(session, person.id, purpose, ref, expires_at))}
 
 
@@ -125,7 +135,7 @@ def _setup_target(session, person, ref):
     if invitation is None:
         return None, None, "no such invitation for this person"
     if invitation.used_at is not None or invitation.expires_at <= utcnow():
-        return None, None, "the invitation was used, replaced or has expired"
+        return None, None, SUPERSEDED
     return invitation.id, invitation.expires_at, None
 
 

@@ -50,6 +50,7 @@ class Application(Base):
     role: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(Text, default="received")
     request_key: Mapped[str | None] = mapped_column(Text, unique=True)  # idempotency key
+    request_fingerprint: Mapped[str | None] = mapped_column(Text)  # the SHA-256 of what was sent
     consent_version: Mapped[str] = mapped_column(Text)
     consented_at: Mapped[datetime] = mapped_column(Timestamp)
     submitted_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
@@ -135,17 +136,22 @@ class Account(Base):
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
 
 
-class ApiToken(Base):
-    """A bearer token for API clients; only its SHA-256 is stored."""
+class Credential(Base):
+    """A session or API token of an account (credentials.py): its kind, scopes and expiry; the
+    token itself is signed by the gateway and never stored, so revoking is what ends it."""
 
-    __tablename__ = "api_token"
+    __tablename__ = "credential"
     id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
-    token_hash: Mapped[str] = mapped_column(Text, unique=True)
     account_id: Mapped[str] = mapped_column(ForeignKey(Account.id), index=True)
+    kind: Mapped[str] = mapped_column(Text)
+    label: Mapped[str | None] = mapped_column(Text)
+    scopes: Mapped[list] = mapped_column(JSONB, default=list)
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(Timestamp)
     revoked_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    last_used_at: Mapped[datetime | None] = mapped_column(Timestamp)  # at most once a minute
     account: Mapped[Account] = relationship(lazy="joined")
+    __table_args__ = (Index(None, "revoked_at", "expires_at"),)
 
 
 class AccountInvitation(Base):

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from services.intake import audit, links
 from services.intake.models import (
-    Account, AccountInvitation, ApiToken, Application, IntakeInterview, IntakeRecord, LoginAttempt,
+    Account, AccountInvitation, Application, Credential, IntakeInterview, IntakeRecord, LoginAttempt,
     Person,
 )
 from services.shared.errors import NotFound
@@ -91,6 +91,6 @@ def _wipe_account(session, someone: Person):
     if account is None:
         return
     session.execute(delete(AccountInvitation).where(AccountInvitation.account_id == account.id))
-    session.execute(delete(ApiToken).where(ApiToken.account_id == account.id))
+    session.execute(delete(Credential).where(Credential.account_id == account.id))
     account.email, account.password_hash = f"erased-{account.id}@invalid", None
     account.display_name, account.active = ERASED, False

@@ -1,7 +1,7 @@
 """Notifications' own contact book, kept from intake's events; forgotten on erasure."""
 import hashlib
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from services.notifications import deliveries
@@ -28,6 +28,17 @@ def remember(session: Session, details: dict) -> Contact:
     contact.updated_at = utcnow()
     session.add(contact)
     return contact
+
+
+def opted_out(session: Session, contact: Contact) -> bool:
+    """Whether the person opted out — or whoever has their address or number did (someone who
+    applied twice is two people here; "no more messages" is said by the person, not the record)."""
+    if contact.opted_out_at is not None:
+        return True
+    same = [Contact.email == contact.email] if contact.email else []
+    same += [Contact.phone == contact.phone] if contact.phone else []
+    return bool(same) and session.scalar(select(func.count()).select_from(Contact).where(
+        or_(*same), Contact.opted_out_at.is_not(None), Contact.erased_at.is_(None))) > 0
 
 
 def channel_for(contact: Contact) -> str | None:

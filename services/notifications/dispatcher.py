@@ -16,7 +16,7 @@ from services.notifications import deliveries
 from services.notifications.lanes import EmailLanes
 from services.notifications.links import LinkMaker
 from services.notifications.mailer import Mailer, SmtpSettings
-from services.notifications.models import DELIVERY_CHANNEL, Base
+from services.notifications.models import DELIVERY_CHANNEL, Base, Delivery
 from services.notifications.sms import SendFailed, SmsProvider
 from services.shared.due import DueLoop
 from services.shared.outbox import record_event
@@ -76,8 +76,10 @@ class DeliveryDispatcher(DueLoop):
         set aside alone. A message whose link cannot be made (its person erased, its
         invitation used) fails for good; when intake does not answer, the pass is tried again."""
         ready, refused = self.links.fill(due)
-        for delivery, why in refused:
-            self.isolate(session, delivery, partial(self._failed, session, delivery, why, True))
+        for delivery, why, superseded in refused:
+            settle = (partial(deliveries.withdraw, session, Delivery.id == delivery.id, why) if superseded
+                      else partial(self._failed, session, delivery, why, True))
+            self.isolate(session, delivery, settle)
         for outcome in self.lanes.send_all([d for d in ready if d.channel == "email"]):
             self.isolate(session, outcome.delivery.row, partial(self._record, session, outcome))
         for outgoing in (d for d in ready if d.channel == "sms"):

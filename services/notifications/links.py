@@ -5,7 +5,8 @@ A queued message holds placeholders instead (`https://link.invalid/stop`,
 part makes them links, and going nowhere should one ever slip through). When the dispatcher
 sends a batch it asks intake for fresh links for all of it in one RPC call (`issue_links`),
 puts them into the copy it sends (`Outgoing`) and keeps none: no event, outbox row, held
-event, parked message, queue or stored body ever holds a live link.
+event, parked message, queue or stored body ever holds a live link. (The messages of one
+batch to one person share its links.)
 """
 import logging
 import re
@@ -15,6 +16,7 @@ from nameko.standalone.rpc import ClusterRpcProxy
 
 from services.notifications.models import Delivery
 from services.shared.errors import Unavailable
+from services.shared.rpc_replies import forget_replies
 
 log = logging.getLogger(__name__)
 PLACEHOLDER = re.compile(r"https://link\.invalid/([a-z_]+)(?:/([0-9a-f-]{36}))?")
@@ -51,25 +53,35 @@ class LinkMaker:
         self.config, self.timeout = config, timeout
         self.runner = self.proxy = None
 
-    def fill(self, due: list[Delivery]) -> tuple[list[Outgoing], list[tuple[Delivery, str]]]:
-        """Each delivery ready to send, and those that cannot be (with why: the person was
-        erased, the invitation used, …); LinksUnavailable when intake does not answer."""
+    def fill(self, due: list[Delivery]) -> tuple[list[Outgoing], list[tuple[Delivery, str, bool]]]:
+        """Each delivery ready to send, and those that cannot be: (delivery, why, superseded:
+        no longer needed, as when its invitation was replaced); LinksUnavailable when intake
+        does not answer."""
         wanted = {d.id: _asks(d) for d in due}
         asks = sorted({ask for found in wanted.values() for ask in found})
         urls = dict(zip(asks, self._issue(asks))) if asks else {}
         ready, refused = [], []
         for delivery in due:
             answers = {ask: urls[ask] for ask in wanted[delivery.id]}
-            problem = next((a["problem"] for a in answers.values() if "url" not in a), None)
+            problem = next((a for a in answers.values() if "url" not in a), None)
             if problem:
-                refused.append((delivery, f"its link could not be made: {problem}"))
+                refused.append((delivery, f"its link could not be made: {problem['problem']}",
+                                bool(problem.get("superseded"))))
             else:
                 ready.append(_filled(delivery, answers))
         return ready, refused
 
+    def started(self):
+        """The RPC proxy, started when first needed."""
+        if self.proxy is None:
+            self.runner = ClusterRpcProxy(self.config, timeout=self.timeout)
+            self.proxy = self.runner.start()
+        return self.proxy
+
     def close(self):
         runner, self.runner, self.proxy = self.runner, None, None
         if runner is not None:
+            forget_replies(runner)  # a late answer holds live links: it must find no queue
             try:
                 runner.stop()
             except Exception:  # noqa: BLE001 - a broken connection may fail to close too
@@ -78,10 +90,7 @@ class LinkMaker:
     def _issue(self, asks: list[tuple]) -> list[dict]:
         request = [{"person_id": person, "purpose": purpose, "ref": ref or None} for person, purpose, ref in asks]
         try:
-            if self.proxy is None:
-                self.runner = ClusterRpcProxy(self.config, timeout=self.timeout)
-                self.proxy = self.runner.start()
-            return self.proxy.intake.issue_links(request)
+            return self.started().intake.issue_links(request)
         except Exception as exc:  # noqa: BLE001 - whatever failed, the proxy is rebuilt
             self.close()
             raise LinksUnavailable(f"intake could not make the messages' links: {type(exc).__name__}") from exc

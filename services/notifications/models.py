@@ -68,3 +68,7 @@ class Contact(Base):
     # the SHA-256 of the stop link in messages sent before intake minted every link (links.py)
     legacy_stop_hash: Mapped[str | None] = mapped_column(Text, unique=True)
     opted_out_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    __table_args__ = (  # an opt-out counts for the address and the number (contacts.opted_out)
+        Index("ix_contact_opted_out_email", "email", postgresql_where=text("opted_out_at IS NOT NULL")),
+        Index("ix_contact_opted_out_phone", "phone", postgresql_where=text("opted_out_at IS NOT NULL")),
+    )

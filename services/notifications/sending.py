@@ -57,7 +57,7 @@ def send(session: Session, sender: Sender, event: Event, contact: Contact | None
     if contact is None:
         return
     channel = contacts.channel_for(contact)
-    problem = ("the person opted out of messages" if contact.opted_out_at else
+    problem = ("the person opted out of messages" if contacts.opted_out(session, contact) else
                None if channel else "no email address or phone number to send it to")
     if problem:
         deliveries.record_skipped(session, event.message_id, contact.person_id, template,

@@ -5,6 +5,7 @@ its arguments and any traceback. Every service's and the gateway's logging uses 
 """
 import logging
 import re
+from urllib.parse import unquote
 
 # the paths intake's links open (intake/links.py KINDS), and the pulse, meeting, concern,
 # evaluation and registration links to come
@@ -13,7 +14,11 @@ SECRET_PATHS = re.compile(
 
 
 def redact(text: str) -> str:
-    """`text` with the token of every secret link replaced: '/status/[token]'."""
+    """`text` with the token of every secret link replaced: '/status/[token]'; a path
+    written percent-encoded ('/%73tatus/…', '/status%2F…') is decoded first, so it cannot
+    slip through."""
+    if "%" in text and SECRET_PATHS.search(decoded := unquote(text)):
+        text = decoded
     return SECRET_PATHS.sub(lambda found: f"/{found.group(1)}/[token]", text)
 
 
@@ -29,8 +34,8 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-_ADDRESS = re.compile(r"[^\s<>()\[\]\"',;:]+@[^\s<>()\[\]\"',;:]+\.[A-Za-z]{2,}")
-_NUMBER = re.compile(r"\+?\d[\d ()/-]{6,}\d")
+_ADDRESS = re.compile(r"(\"[^\"]*\"|[^\s<>()\[\]\"',;:]+)@[^\s<>()\[\]\"',;:]+")
+_NUMBER = re.compile(r"\+?\d[\d ()./-]{6,}\d")
 
 
 def scrub(text: str) -> str:

@@ -70,3 +70,14 @@ def test_the_demo_page_says_when_a_waiting_text_message_will_go_out(fresh, coord
     dev = signed_in(fresh, coordinator).get(fresh.url("/portal/notifications/dev"))
     assert "1 sms wacht om verstuurd te worden" in dev.text
     assert "dinsdag 5 maart 2030, 08:00" in dev.text  # in Sint-Truiden's time
+
+
+def test_a_link_that_no_longer_works_says_so_in_the_readers_language(fresh, db):
+    """Found by trying: an expired or unknown link answered in English on an Arabic page."""
+    amina = applied(fresh, language="ar")
+    with db.begin() as connection:
+        connection.execute(text("UPDATE intake.link SET expires_at = now() - interval '1 minute'"))
+    expired = requests.get(amina["status_url"], headers={"Accept-Language": "ar"}, timeout=10)
+    assert expired.status_code == 410 and "انتهت صلاحية هذا الرابط" in expired.text
+    unknown = requests.get(fresh.url("/stop/" + "A" * 43), headers={"Accept-Language": "fr"}, timeout=10)
+    assert unknown.status_code == 404 and "Ce lien n’est pas valide." in unknown.text

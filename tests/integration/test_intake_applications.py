@@ -41,6 +41,15 @@ def test_a_repeated_submission_finds_the_application_it_made(intake, outbox):
     assert len(outbox()) == 1
 
 
+def test_a_key_replayed_with_another_application_opens_nothing(intake, outbox):
+    """Found by trying: a guessed key with any body handed out a link to the first applicant."""
+    intake.submit_application(an_application(first_name="Nadia"), "partner-case-42")
+    with pytest.raises(Conflict) as refused:
+        intake.submit_application(an_application(role="buddy", first_name="Eve"), "partner-case-42")
+    assert "Idempotency-Key" in refused.value.message
+    assert len(outbox()) == 1, "and Eve's application is not silently dropped as a replay"
+
+
 def test_invalid_input_stores_nothing(intake, outbox):
     with pytest.raises(InvalidInput) as raised:
         intake.submit_application(an_application(email="nope", consent=False, roles=["guide"]))
@@ -87,7 +96,7 @@ def test_an_approved_buddy_is_invited_and_can_set_a_password_once(intake, outbox
         intake.accept_invitation(token, {"password": "short"})
     account = intake.accept_invitation(token, {"password": "a long and lovely password"})
     assert account["role"] == "buddy"
-    assert intake.authenticate({"email": "lotte@example.org", "password": "a long and lovely password"})
+    assert intake.start_session({"email": "lotte@example.org", "password": "a long and lovely password"})["role"] == "buddy"
     with pytest.raises(Gone):
         intake.accept_invitation(token, {"password": "another long password"})
     with pytest.raises(NotFound):

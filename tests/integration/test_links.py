@@ -60,7 +60,7 @@ def test_a_password_link_is_refused_once_the_invitation_is_used_or_replaced(inta
     newer = outbox("buddy_invited")[-1]
     intake.accept_invitation(invitation_token(intake, newer), {"password": "a long and lovely password"})
     used = ask(intake, created["person_id"], "account_setup", newer["data"]["invitation_id"])
-    assert used == {"problem": "the invitation was used, replaced or has expired"}
+    assert used == {"problem": "the invitation was used, replaced or has expired", "superseded": True}
 
 
 def test_erasure_ends_every_link_and_no_new_one_is_issued(intake, db):

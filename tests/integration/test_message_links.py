@@ -3,12 +3,18 @@ one, a message whose link is refused fails alone, and while intake does not answ
 that needs a link goes out, health says why, and it all goes out once intake is back."""
 import uuid
 
+import eventlet
+import pytest
+from nameko.rpc import rpc
 from sqlalchemy import text
 
+from services.notifications.links import LinkMaker, LinksUnavailable, placeholder
+from services.notifications.models import Delivery
 from services.notifications.service import NotificationsService
-from tests.support.events import publish
+from tests.support import broker
+from tests.support.events import an_event, publish
 from tests.support.link_issuer import LinkIssuerStandIn, link_for
-from tests.support.notification_events import PERSON, application_received, deliveries, received
+from tests.support.notification_events import PERSON, STARTS, application_received, deliveries, received
 from tests.support.waiting import eventually
 
 OTHER = str(uuid.uuid4())
@@ -49,3 +55,44 @@ def test_while_intake_does_not_answer_messages_wait_and_health_says_why(start_se
     [mail] = eventually(lambda: received(smtp), timeout=20)
     assert link_for(PERSON, "status") in mail.get_body(("plain",)).get_content()
     assert eventually(lambda: dispatcher_health(db).failures == 0, timeout=10)
+
+
+class LateIssuer:
+    """Intake answering, but only after the dispatcher stopped waiting."""
+
+    name = "intake"
+
+    @rpc
+    def issue_links(self, wanted):
+        eventlet.sleep(1.5)
+        return [{"url": "http://127.0.0.1:8000/stop/a-late-live-token"} for _ in wanted]
+
+
+def test_an_answer_that_comes_too_late_finds_no_queue_to_wait_in(start_service, config):
+    """Found by trying: late answers, with live links, waited unread in the broker for minutes."""
+    start_service(LateIssuer)
+    maker = LinkMaker(config, timeout=0.5)
+    reply_queue = maker.started() and maker.runner._reply_listener.queue_consumer.queue.name
+    waiting = Delivery(id=str(uuid.uuid4()), person_id=PERSON, body_text=placeholder("stop"), body_html=None)
+    with pytest.raises(LinksUnavailable):
+        maker.fill([waiting])
+    eventlet.sleep(2)  # the answer has been sent by now
+    assert not broker.exists(config, reply_queue)
+
+
+def test_an_invitation_replaced_before_it_went_out_is_withdrawn_not_failed(start_service, smtp, config, db,
+                                                                         links_stand_in):
+    """Found by trying: inviting a buddy twice showed the first invitation as a failure."""
+    old, new = str(uuid.uuid4()), str(uuid.uuid4())
+    links_stand_in.REPLACED.add(old)
+    smtp.start()
+    start_service(NotificationsService, SMTP_PORT=smtp.port)
+    publish(config, application_received(role="buddy", language="nl"),
+            *[an_event("buddy_invited", {"person_id": PERSON, "invitation_id": ref, "expires_at": STARTS},
+                       revision=n) for n, ref in ((2, old), (3, new))])
+    settled = eventually(lambda: (rows := [d for d in deliveries(db) if d.template == "buddy_invitation"])
+                         and all(d.status != "pending" for d in rows) and len(rows) == 2 and rows, timeout=20)
+    assert sorted(d.status for d in settled) == ["sent", "superseded"]
+    with db.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM notifications.outbox"
+                                       " WHERE event_type = 'notification_failed'")).scalar() == 0

@@ -56,3 +56,12 @@ def peek(config, queues) -> list[str]:
                 except Exception:  # noqa: BLE001 - a channel a failed call closed already
                     pass
     return bodies
+
+
+def exists(config, queue: str) -> bool:
+    with connection(config) as conn:
+        try:
+            conn.channel().queue_declare(queue, passive=True)
+            return True
+        except NotFound:
+            return False

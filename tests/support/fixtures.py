@@ -99,7 +99,7 @@ def rpc(config):
 def links_stand_in(start_service):
     """Intake's link issuing, stood in for (see link_issuer.py); started before the test's
     own services, so it is stopped after them."""
-    link_issuer.REFUSED.clear()
+    link_issuer.REFUSED.clear(), link_issuer.REPLACED.clear()
     start_service(link_issuer.LinkIssuerStandIn)
     yield link_issuer
-    link_issuer.REFUSED.clear()
+    link_issuer.REFUSED.clear(), link_issuer.REPLACED.clear()

@@ -13,6 +13,7 @@ from services.intake.links import KINDS, Purpose
 
 BASE = "http://127.0.0.1:8000"
 REFUSED: set[str] = set()
+REPLACED: set[str] = set()  # invitations (refs) used or replaced: their messages are superseded
 
 
 def link_for(person_id: str, purpose: str) -> str:
@@ -24,6 +25,12 @@ class LinkIssuerStandIn:
 
     @rpc
     def issue_links(self, wanted: list) -> list[dict]:
-        return [{"problem": "the person is not known here, or was erased"}
-                if str(ask["person_id"]) in REFUSED else {"url": link_for(ask["person_id"], ask["purpose"])}
-                for ask in wanted]
+        return [answer(ask) for ask in wanted]
+
+
+def answer(ask: dict) -> dict:
+    if str(ask["person_id"]) in REFUSED:
+        return {"problem": "the person is not known here, or was erased"}
+    if ask.get("ref") and str(ask["ref"]) in REPLACED:
+        return {"problem": "the invitation was used, replaced or has expired", "superseded": True}
+    return {"url": link_for(ask["person_id"], ask["purpose"])}

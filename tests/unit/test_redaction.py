@@ -66,3 +66,15 @@ def test_an_error_text_from_outside_keeps_its_codes_but_no_address_or_number():
     said = "550 5.1.1 <amina.o@example.org>: unknown; also tried +32 470 55 66 77 and 0470/556677"
     assert scrub(said) == "550 5.1.1 <[address]>: unknown; also tried [number] and [number]"
     assert scrub("421 4.7.0 try again in 300 seconds") == "421 4.7.0 try again in 300 seconds"
+
+
+def test_a_percent_encoded_link_is_redacted_too():
+    """Found by trying: /%73tatus/<token> opened the page and was logged in full."""
+    for path in ("/%73tatus/T0kenA1", "/status%2FT0kenA1", "/st%61tus/T0kenA1?x=1", "/%73top/T0kenA1"):
+        assert "T0kenA1" not in redact(f'GET {path} HTTP/1.1'), path
+
+
+def test_numbers_with_dots_and_any_address_are_scrubbed():
+    """Found by trying: the form accepts 0470.12.34.56, and a quoted or local address slipped by."""
+    said = 'refused 0470.12.34.56, 0470/12.34.56, "nadia victim"@example.org and user@localhost (550 5.1.1)'
+    assert scrub(said) == "refused [number], [number], [address] and [address] (550 5.1.1)"

@@ -3,7 +3,9 @@ import time
 
 import pytest
 
-from gateway.rpc import BrokerUnavailable, RpcPool
+from nameko.exceptions import RpcTimeout
+
+from gateway.rpc import BrokerUnavailable, RpcPool, ServiceUnavailable
 
 
 class FakeBorrowed:
@@ -65,3 +67,21 @@ def test_without_a_breaker_every_request_tries():
         with pytest.raises(BrokerUnavailable):
             pool.borrow()
     assert FakeBorrowed.made == 3
+
+
+def test_a_proxy_whose_call_timed_out_is_thrown_away():
+    """Found by trying: a late answer (a fresh link, a token) waited unread in the reply queue
+    of a proxy the pool kept giving out."""
+    class SlowService:
+        def __getattr__(self, method):
+            def call(*args):
+                raise RpcTimeout()
+            return call
+
+    pool = RpcPool({}, factory=FakeBorrowed)
+    borrowed = pool.borrow()
+    borrowed.proxy = type("Proxy", (), {"intake": SlowService()})()
+    with pytest.raises(ServiceUnavailable):
+        pool.call(borrowed, "intake", "issue_token")
+    pool.give_back(borrowed)
+    assert pool.borrow() is not borrowed

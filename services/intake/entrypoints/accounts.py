@@ -1,33 +1,15 @@
-"""Sign-in, API tokens, buddy invitations and a buddy's own profile."""
+"""Buddy invitations and a buddy's own profile (sign-in and credentials: credentials.py)."""
 from sqlalchemy import select
 
-from services.intake import accounts, invitations, privacy, profiles
+from services.intake import invitations, privacy, profiles
 from services.intake.models import Account, Application
 from services.shared.errors import Conflict, NotAuthenticated
 from services.shared.service import command, load
-from services.shared.wire.accounts import AccountView, Credentials, TokenIssued
+from services.shared.wire.accounts import AccountView
 from services.shared.wire.interviews import OwnProfileInput, OwnProfileView, PasswordInput
 
 
 class AccountEntrypoints:
-    @command
-    def authenticate(self, credentials: dict, client_ip: str = None) -> dict:
-        data = load(Credentials(), credentials)
-        return AccountView().dump(accounts.authenticate(self.db, data["email"], data["password"],
-                                                        client_ip))
-
-    @command
-    def issue_token(self, credentials: dict, client_ip: str = None) -> dict:
-        data = load(Credentials(), credentials)
-        account = accounts.authenticate(self.db, data["email"], data["password"], client_ip)
-        token, expires_at = accounts.issue_token(self.db, account)
-        self.db.commit()
-        return TokenIssued().dump({"token": token, "expires_at": expires_at})
-
-    @command
-    def verify_token(self, token: str) -> dict:
-        return AccountView().dump(accounts.account_for_token(self.db, token))
-
     @command
     def check_invitation(self, token: str) -> dict:
         """Whether a password link can still be used: {"usable": True}, or NotFound (no such

@@ -1,5 +1,9 @@
 """A person's data: exported on request, erased on request; and the audit log."""
+from sqlalchemy import select
+
 from services.intake import audit, privacy
+from services.intake.models import Account
+from services.shared.models import is_uuid
 from services.shared.service import command, jsonable
 from services.shared.wire.application_views import AuditEntryView
 
@@ -13,7 +17,14 @@ class PeopleEntrypoints:
 
     @command
     def erase_person(self, person_id: str, actor_id: str = None) -> dict:
+        """Erase the person here and everywhere (person_erased): {"person_id", "erased": True}.
+        Their account's sessions end on every gateway before the commit (Unavailable, and
+        nothing erased, when that cannot be written). NotFound."""
+        account = self.db.scalar(select(Account.id).where(Account.person_id == str(person_id))) \
+            if is_uuid(person_id) else None
         privacy.erase(self.db, person_id, actor_id)
+        if account:
+            self.revocations.add(accounts=[str(account)])
         self.db.commit()
         return {"person_id": str(person_id), "erased": True}
 

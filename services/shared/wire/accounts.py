@@ -12,8 +12,10 @@ class Credentials(Schema):
 
 
 class TokenIssued(Schema):
-    token = fields.String(required=True)
+    id = fields.UUID(required=True, metadata={"description": "to list or revoke it"})
+    token = fields.String(required=True, metadata={"description": "send as Authorization: Bearer"})
     expires_at = fields.AwareDateTime(required=True)
+    scopes = fields.List(fields.String(), required=True)
 
 
 class AccountView(Schema):

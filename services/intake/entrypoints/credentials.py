@@ -1,0 +1,108 @@
+"""Sign-in and the credential store: sessions and API tokens, listed, revoked, and accounts
+deactivated. The gateway signs what `start_session` and `issue_token` return."""
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from services.intake import accounts, credentials
+from services.intake.models import Account
+from services.shared.errors import InvalidInput
+from services.shared.service import command, load
+from services.shared.wire.accounts import AccountView, Credentials
+from services.shared.wire.credentials import CredentialView, Issued, Kind, Revoked
+
+SESSION_KINDS = {"coordinator": Kind.COORDINATOR_SESSION, "buddy": Kind.BUDDY_SESSION}
+
+
+class CredentialEntrypoints:
+    @command
+    def start_session(self, sign_in: dict, client_ip: str = None, hours: float = 8) -> dict:
+        """Sign in to the portal: the Issued session credential ({"id", "account_id", "kind",
+        "role", "display_name", "email", "scopes", "expires_at"}) lasting `hours`, for the
+        gateway to sign. NotAuthenticated (wrong e-mail address or password, said alike),
+        TooManyAttempts (throttled: `retry_after` seconds), InvalidInput."""
+        account = self._authenticated(sign_in, client_ip)
+        issued = credentials.issue(self.db, account, SESSION_KINDS[account.role], timedelta(hours=hours))
+        return self._issued(issued)
+
+    @command
+    def issue_token(self, sign_in: dict, client_ip: str = None, label: str = None) -> dict:
+        """A coordinator's API token (12 hours), as `start_session` returns; Forbidden for a
+        buddy's account (a buddy uses the portal)."""
+        account = self._authenticated(sign_in, client_ip)
+        return self._issued(credentials.issue(self.db, account, Kind.COORDINATOR_API_TOKEN,
+                                              label=_label(label)))
+
+    @command
+    def list_credentials(self, account_id: str) -> list[dict]:
+        """The account's working credentials (CredentialView), newest first."""
+        return CredentialView(many=True).dump(credentials.listed(self.db, account_id))
+
+    @command
+    def revoke_credential(self, account_id: str, credential_id: str) -> dict:
+        """End one of the account's own credentials now, on every gateway: {"id",
+        "expires_at"}; NotFound for another account's; Unavailable when the shared list of
+        revocations cannot be written (then nothing changed)."""
+        return self._revoked([credentials.revoke(self.db, account_id, credential_id)])[0]
+
+    @command
+    def end_sessions(self, account_id: str) -> list[dict]:
+        """Sign out: every portal session of the account ends, on every device."""
+        return self._revoked(credentials.end_sessions(self.db, account_id))
+
+    @command
+    def deactivate_account(self, account_id: str, by_account_id: str = None) -> list[dict]:
+        """Close an account: it cannot sign in and every credential of it ends now. Conflict
+        for one's own account or the last active coordinator; NotFound."""
+        ended = credentials.deactivate(self.db, account_id, by_account_id)
+        return self._revoked(ended, accounts=[str(account_id)])
+
+    @command
+    def list_accounts(self) -> list[dict]:
+        """Every account (AccountView with "active"), coordinators first."""
+        found = self.db.scalars(select(Account).order_by(Account.role.desc(), Account.display_name))
+        return [{**AccountView().dump(a), "active": a.active} for a in found]
+
+    @command
+    def list_revoked_credentials(self) -> dict:
+        """Everything a token check must refuse: {"credentials": [{"id", "expires_at"}],
+        "accounts": [ids of deactivated accounts]} (the gateway's reload of the shared list)."""
+        closed = self.db.scalars(select(Account.id).where(Account.active.is_(False))).all()
+        return {"credentials": Revoked(many=True).dump(credentials.list_revoked(self.db)),
+                "accounts": [str(a) for a in closed]}
+
+    @command
+    def check_credential(self, credential_id: str) -> dict:
+        """Whether a credential works: {"valid": bool} (when the shared list is unreachable)."""
+        return {"valid": credentials.still_valid(self.db, credential_id)}
+
+    @command
+    def note_credential_used(self, credential_id: str) -> None:
+        """A credential was used now (written at most once a minute)."""
+        credentials.note_use(self.db, credential_id)
+        self.db.commit()
+
+    def _authenticated(self, sign_in: dict, client_ip):
+        data = load(Credentials(), sign_in)
+        return accounts.authenticate(self.db, data["email"], data["password"], client_ip)
+
+    def _issued(self, credential) -> dict:
+        self.db.commit()
+        account = credential.account
+        return Issued().dump({"id": credential.id, "account_id": account.id, "kind": credential.kind,
+                              "role": account.role, "display_name": account.display_name,
+                              "email": account.email, "scopes": credential.scopes,
+                              "expires_at": credential.expires_at})
+
+    def _revoked(self, ended, accounts=()) -> list[dict]:
+        """Written to the shared list before the commit: if it cannot be, nothing changed."""
+        revoked = Revoked(many=True).dump(ended)
+        self.revocations.add(revoked, accounts)
+        self.db.commit()
+        return revoked
+
+
+def _label(label):
+    if label is not None and (not isinstance(label, str) or len(label) > 100):
+        raise InvalidInput({"label": ["Use a text of at most 100 characters."]})
+    return label

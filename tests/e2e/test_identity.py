@@ -1,0 +1,115 @@
+"""Who is asking, checked in the gateway: a token revoked through one gateway process is
+refused by another on its next request; a valid token keeps working with intake stopped;
+signing out ends every session; a buddy's credential is refused on every coordinator
+operation of the API (taken from the OpenAPI document, so a new one is covered)."""
+import re
+import sys
+
+import pytest
+import requests
+
+from gateway import create_app, credentials
+from tests.support.applicants import approved
+from tests.support.portal import csrf_of, signed_in
+from tests.support.platform import free_port
+from tests.support.processes import ManagedProcess
+from tests.support.waiting import eventually
+
+PASSWORD = "a long and lovely password"
+
+
+@pytest.fixture
+def second_gateway(fresh, tmp_path):
+    """Another gateway process on the same platform, as a second host would run it."""
+    port = free_port()
+    process = ManagedProcess("gateway-2", [sys.executable, "-m", "gunicorn", "--config",
+                                           "gateway/gunicorn.conf.py", "gateway.wsgi:app"], tmp_path,
+                             {**fresh.env, "GATEWAY_PORT": str(port), "GATEWAY_WORKERS": "1"}).start()
+    url = f"http://127.0.0.1:{port}"
+    eventually(lambda: _answers(url), timeout=30, message="the second gateway answers")
+    yield url
+    process.stop()
+
+
+def _answers(url) -> bool:
+    try:
+        return requests.get(url + "/healthz", timeout=5).status_code in (200, 503)
+    except requests.RequestException:
+        return False
+
+
+def test_a_token_revoked_through_one_gateway_is_refused_by_another(fresh, api, coordinator, second_gateway):
+    other = requests.post(fresh.url("/api/v1/tokens"), json=coordinator, timeout=10).json()
+    assert requests.get(second_gateway + "/api/v1/duos", timeout=10,
+                        headers={"Authorization": f"Bearer {other['token']}"}).status_code == 200
+    listed = api.get(fresh.url("/api/v1/tokens")).json()
+    assert other["id"] in [t["id"] for t in listed] and "token" not in listed[0], "never the token itself"
+    assert api.delete(fresh.url(f"/api/v1/tokens/{other['id']}")).status_code == 204
+    refused = requests.get(second_gateway + "/api/v1/duos", timeout=10,
+                           headers={"Authorization": f"Bearer {other['token']}"})
+    assert refused.status_code == 401
+    assert api.get(fresh.url("/api/v1/duos")).status_code == 200, "the caller's own token still works"
+
+
+def test_a_valid_token_still_reads_what_does_not_need_intake_with_intake_stopped(fresh, api):
+    api.get(fresh.url("/api/v1/duos"))  # its last use noted while intake is up
+    intake = next(p for p in fresh.processes if p.name == "intake")
+    intake.stop()
+    try:
+        assert api.get(fresh.url("/api/v1/duos")).status_code == 200
+        assert api.get(fresh.url("/api/v1/matching/candidates")).status_code == 200
+    finally:
+        intake.start()
+        eventually(fresh.healthy, timeout=60, interval=0.3, message="intake back")
+
+
+def test_signing_out_ends_every_session_of_the_account(fresh, coordinator):
+    laptop, phone = signed_in(fresh, coordinator), signed_in(fresh, coordinator)
+    page = laptop.get(fresh.url("/portal"))
+    assert laptop.post(fresh.url("/logout"), data={"csrf_token": csrf_of(page)}).status_code == 200
+    after = phone.get(fresh.url("/portal"))
+    assert after.url.startswith(fresh.url("/login")), "the phone's session ended too"
+    assert "Coordinator Test" not in after.text, "nobody is shown as signed in"
+
+
+def test_a_buddy_cannot_get_an_api_token(fresh, api):
+    buddy = buddy_with_password(fresh, api)
+    answer = requests.post(fresh.url("/api/v1/tokens"), json=buddy, timeout=10)
+    assert answer.status_code == 403 and "portal" in answer.json()["message"]
+
+
+def test_a_buddys_credential_is_refused_on_every_coordinator_operation(fresh, api, rpc):
+    buddy = buddy_with_password(fresh, api)
+    session = rpc.intake.start_session(buddy)
+    with create_app({"TESTING": True}).app_context():
+        token = credentials.sign(session)  # as the gateway signs a buddy's session
+    spec = requests.get(fresh.url("/api/v1/openapi.json"), timeout=10).json()
+    operations = [(method, path) for path, item in spec["paths"].items() for method, operation in item.items()
+                  if isinstance(operation, dict) and operation.get("security")]
+    assert len(operations) > 20, "the table comes from the API's own document"
+    answers = {(method, path): requests.request(
+        method, fresh.url(filled(spec, path)), json={}, headers={"Authorization": f"Bearer {token}"},
+        timeout=10).status_code for method, path in operations}
+    assert {key: status for key, status in answers.items() if status != 403} == {}
+
+
+def filled(spec: dict, path: str) -> str:
+    """The path with a value of the right type in each of its parameters."""
+    declared = [p for item in [spec["paths"][path]] for p in item.get("parameters", [])]
+    declared += [p for op in spec["paths"][path].values() if isinstance(op, dict)
+                 for p in op.get("parameters", [])]
+    types = {p["name"]: p.get("schema", {}).get("type") for p in declared if p.get("in") == "path"}
+    return re.sub(r"\{([^}]+)\}", lambda m: "1" if types.get(m.group(1)) == "integer"
+                  else "00000000-0000-4000-8000-000000000000", path)
+
+
+def buddy_with_password(fresh, api) -> dict:
+    person = approved(fresh, api, "buddy", language="nl")
+    mail = eventually(lambda: [m for m in fresh.mails(to=person["email"]) if "/account/setup/" in
+                               m.get_body(("plain",)).get_content()], timeout=20)[0]
+    link = re.search(r"http://\S+/account/setup/[\w-]+", mail.get_body(("plain",)).get_content()).group(0)
+    form = requests.Session()
+    page = form.get(link)
+    assert form.post(link, data={"password": PASSWORD, "password_again": PASSWORD,
+                                 "csrf_token": csrf_of(page)}).status_code == 200
+    return {"email": person["email"], "password": PASSWORD}
