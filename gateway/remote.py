@@ -3,6 +3,8 @@ given back when the request ends."""
 from flask import current_app, g
 
 from gateway.rpc import RpcPool
+from services.shared.caller import CONTEXT_KEY as CALLER_KEY
+from services.shared.caller import Caller
 
 
 def pool() -> RpcPool:
@@ -12,7 +14,18 @@ def pool() -> RpcPool:
 def _borrowed():
     if g.get("rpc_borrowed") is None:
         g.rpc_borrowed = pool().borrow(g.get("correlation_id"))
+    _say_who_is_asking(g.rpc_borrowed.context)
     return g.rpc_borrowed
+
+
+def _say_who_is_asking(context: dict):
+    """Every call carries the request's authenticated actor (services/shared/caller.py): the
+    API caller's, or the portal's signed-in account's; none on a public page."""
+    actor = g.get("actor") or g.get("portal_actor")
+    if actor is None:
+        context.pop(CALLER_KEY, None)
+    else:
+        context[CALLER_KEY] = Caller(actor.id, actor.kind, actor.role, actor.scopes).header()
 
 
 def call(service: str, method: str, *args, **kwargs):

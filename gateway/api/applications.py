@@ -1,5 +1,5 @@
 """Applications through the digital counter, and the coordinator's screening decisions."""
-from flask import g, request
+from flask import request
 from flask_smorest import Blueprint
 
 from gateway import remote
@@ -67,5 +67,4 @@ def show(application_id):
 def screen(_decision, application_id):
     """Record the decision (approved, rejected or waitlisted) with its reason; the feedback
     goes to the applicant. Approving a buddy sends them an account invitation."""
-    return respond(remote.call("intake", "record_screening", application_id, edge_input(),
-                               g.account["id"]))
+    return respond(remote.call("intake", "record_screening", application_id, edge_input()))

@@ -1,5 +1,4 @@
 """The intake interview: plan, move, cancel, record; the audited read of its notes."""
-from flask import g
 from flask_smorest import Blueprint
 
 from gateway import remote
@@ -54,8 +53,7 @@ def cancel(_reason, application_id):
 def record(_record, application_id):
     """Record the interview: expectations, needs, motivation, private notes, and the profile
     corrected (only the answers given change)."""
-    return respond(remote.call("intake", "record_intake", application_id, edge_input(),
-                               g.account["id"]))
+    return respond(remote.call("intake", "record_intake", application_id, edge_input()))
 
 
 @blp.route("/<application_id>/intake/notes", methods=["GET"])
@@ -64,4 +62,4 @@ def record(_record, application_id):
 @coordinator_api
 def notes(application_id):
     """The interview's private notes; this read is written to the audit log."""
-    return respond(remote.call("intake", "read_intake_notes", application_id, g.account["id"]))
+    return respond(remote.call("intake", "read_intake_notes", application_id))

@@ -1,5 +1,5 @@
 """The application inbox, an application's page, and the screening decision."""
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from gateway import remote
@@ -41,7 +41,7 @@ def screen(application_id):
     errors = problems(ScreeningInput(), form)
     if not errors:
         try:
-            remote.call("intake", "record_screening", application_id, form, g.account["id"])
+            remote.call("intake", "record_screening", application_id, form)
             flash(_("The decision is recorded; the applicant is told."))
             return redirect(url_for(".show", application_id=application_id))
         except InvalidInput as exc:

@@ -27,12 +27,12 @@ def buddy_page(view):
 @buddy_page
 def me():
     if request.method == "POST":
-        remote.call("intake", "update_own_profile", g.account["id"], {
+        remote.call("intake", "update_own_profile", {
             "availability": request.form.getlist("availability"),
             "interests": request.form.getlist("interests")})
         flash(_("Thank you: your profile is up to date."))
         return redirect(url_for(".me"))
-    mine = remote.call("intake", "get_own_profile", g.account["id"])
+    mine = remote.call("intake", "get_own_profile")
     duos = remote.call("matching", "list_duos", {"person_id": mine["person_id"], "status": "live"})
     proposals = remote.call("matching", "list_proposals", {"person_id": mine["person_id"], "status": "open"})
     partners = [x["participant_id"] for x in [*duos, *proposals] if x["participant_id"]]

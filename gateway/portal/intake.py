@@ -1,5 +1,5 @@
 """The intake interview in the portal: plan, move, cancel, record; read the private notes."""
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from gateway import remote
@@ -42,7 +42,7 @@ def record(application_id):
     errors = field_errors(problems(IntakeRecordInput(partial=True), data))
     if not errors:
         try:
-            remote.call("intake", "record_intake", application_id, data, g.account["id"])
+            remote.call("intake", "record_intake", application_id, data)
             flash(_("The intake is recorded."))
             return redirect(url_for("portal_applications.show", application_id=application_id))
         except InvalidInput as exc:
@@ -53,7 +53,7 @@ def record(application_id):
 @bp.route("/<application_id>/intake/notes")
 @coordinator_page
 def notes(application_id):
-    read = remote.call("intake", "read_intake_notes", application_id, g.account["id"])
+    read = remote.call("intake", "read_intake_notes", application_id)
     application = remote.call("intake", "get_application", application_id)
     return render_template("portal/notes.html", notes=read, application=application)
 

@@ -23,7 +23,10 @@ class NotificationQueries:
         return wire.DeliverySummary().dump(found)
 
     @command
-    def export_person(self, person_id: str, actor_id: str = None) -> dict:
+    def export_person(self, person_id: str) -> dict:
+        """What notifications holds about a person (`people:export`): {"contact",
+        "messages"}. NotAuthenticated, Forbidden."""
+        self.caller.require("people:export")
         if not is_uuid(person_id):
             return {"contact": None, "messages": []}
         contact = self.db.get(Contact, str(person_id))

@@ -8,6 +8,7 @@ from nameko.timer import timer
 from sqlalchemy import and_, func, select, text
 
 from services.shared import dispatch, held_events, parking
+from services.shared.caller import WhoIsAsking
 from services.shared.consumers import rpc
 from services.shared.errors import EXPECTED, InvalidInput, Unavailable, is_outage
 from services.shared.loophealth import describe
@@ -47,6 +48,7 @@ class BackboneService:
     catalogue = PLATFORM
     tracing = Tracing()
     config = Config()
+    caller = WhoIsAsking()  # who is asking, as the gateway authenticated them (caller.py)
 
     @rpc
     def health(self) -> dict:
@@ -101,9 +103,10 @@ class BackboneService:
         return jsonable(parking.replay(self.db, int(parked_id), self.config["AMQP_URI"]))
 
     @command
-    def export_person(self, person_id: str, actor_id: str = None) -> dict:
-        """What this service holds about a person (subject access); services that keep
-        personal data override it."""
+    def export_person(self, person_id: str) -> dict:
+        """What this service holds about a person (subject access, `people:export`); services
+        that keep personal data override it."""
+        self.caller.require("people:export")
         return {}
 
     @parking.keep_parked

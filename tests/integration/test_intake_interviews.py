@@ -4,8 +4,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
-from services.shared.errors import Conflict, InvalidInput, NotFound
+from services.shared.caller import Caller
+from services.shared.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated, NotFound
 from services.shared.models import utcnow
+from services.shared.wire.credentials import ROLE_SCOPES
 from tests.support.applicants import invitation_token
 from tests.support.builders import a_minimal_application, an_application, an_interview
 
@@ -51,14 +53,30 @@ def test_recording_the_intake_corrects_the_profile_and_tells_who_keeps_a_copy(in
     assert wrong.value.errors == {"roles": ["Only for buddies."]}
 
 
-def test_reading_the_notes_is_written_to_the_audit_log(intake):
+def test_reading_the_notes_is_written_to_the_audit_log_with_the_reader(intake, rpc_as):
     created = intake.submit_application(an_application())
     intake.record_intake(created["application_id"], {"notes": "Sensitive."})
-    notes = intake.read_intake_notes(created["application_id"], "8d3a4f6e-0000-4000-8000-000000000001")
+    reader = Caller("8d3a4f6e-0000-4000-8000-000000000001", "coordinator_session", "coordinator",
+                    ROLE_SCOPES["coordinator"])
+    notes = rpc_as(reader).intake.read_intake_notes(created["application_id"])
     assert notes["notes"] == "Sensitive."
     [entry] = intake.list_audit(created["person_id"])
-    assert entry["action"] == "read_notes"
-    assert entry["actor_id"] == "8d3a4f6e-0000-4000-8000-000000000001"
+    assert (entry["action"], entry["actor_id"]) == ("read_notes", reader.id), "never nobody"
+
+
+@pytest.mark.parametrize("method, args", [
+    ("read_intake_notes", ("00000000-0000-4000-8000-000000000001",)),
+    ("export_person", ("00000000-0000-4000-8000-000000000001",)),
+    ("erase_person", ("00000000-0000-4000-8000-000000000001",)),
+    ("record_screening", ("00000000-0000-4000-8000-000000000001", {"decision": "approved", "reason": "ok"})),
+    ("list_audit", ()),
+])
+def test_a_sensitive_call_without_a_caller_or_by_a_buddy_is_refused(intake, rpc_as, method, args):
+    with pytest.raises(NotAuthenticated):
+        getattr(rpc_as(None).intake, method)(*args)
+    buddy = Caller("00000000-0000-4000-8000-0000000000b0", "buddy_session", "buddy", ROLE_SCOPES["buddy"])
+    with pytest.raises(Forbidden):
+        getattr(rpc_as(buddy).intake, method)(*args)
 
 
 def test_the_inbox_filters_and_marks_who_waits_too_long(intake, db):
@@ -81,14 +99,13 @@ def test_a_person_s_data_can_be_exported_then_erased_everywhere_here(intake, out
     created = intake.submit_application(an_application(role="buddy", phone="0470 12 34 56"))
     intake.record_intake(created["application_id"], {"notes": "Private."})
     intake.record_screening(created["application_id"], {"decision": "approved", "reason": "Kind."})
-    actor = "8d3a4f6e-0000-4000-8000-000000000002"
-    exported = intake.export_person(created["person_id"], actor)
+    exported = intake.export_person(created["person_id"])
     assert exported["person"]["phone"] == "+32470123456"
     assert exported["applications"][0]["intake"]["notes"] == "Private."
     assert exported["applications"][0]["decisions"][0]["reason"] == "Kind."
     assert exported["account"]["role"] == "buddy"
 
-    intake.erase_person(created["person_id"], actor)
+    intake.erase_person(created["person_id"])
     assert outbox("person_erased")[0]["data"]["person_id"] == created["person_id"]
     with db.connect() as connection:
         leftovers = connection.execute(text(
@@ -97,18 +114,19 @@ def test_a_person_s_data_can_be_exported_then_erased_everywhere_here(intake, out
             " UNION ALL SELECT count(*) FROM intake.account WHERE active")).scalars().all()
     assert leftovers == [0, 0, 0]
     with pytest.raises(NotFound):
-        intake.export_person(created["person_id"], actor)
+        intake.export_person(created["person_id"])
     with pytest.raises(NotFound):
         intake.get_application_status(created["status_url"].rsplit("/", 1)[-1])
     assert [e["action"] for e in intake.list_audit(created["person_id"])] == ["erase", "export"]
 
 
-def test_a_buddy_keeps_their_own_availability_up_to_date(intake, outbox):
+def test_a_buddy_keeps_their_own_availability_up_to_date(intake, outbox, rpc_as):
     created = intake.submit_application(an_application(role="buddy", email="jan@example.org"))
     intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
     token = invitation_token(intake, outbox("buddy_invited")[0])
     account = intake.accept_invitation(token, {"password": "a long and lovely password"})
-    updated = intake.update_own_profile(account["id"], {"availability": ["fri_evening"]})
+    buddy = Caller(account["id"], "buddy_session", "buddy", ROLE_SCOPES["buddy"])
+    updated = rpc_as(buddy).intake.update_own_profile({"availability": ["fri_evening"]})
     assert updated["profile"]["availability"] == ["fri_evening"]
     assert updated["profile"]["roles"] == ["language_coach", "guide"], "the rest stays"
     assert outbox("person_profile_updated")[-1]["data"]["profile"]["availability"] == ["fri_evening"]

@@ -66,7 +66,7 @@ def test_a_password_link_is_refused_once_the_invitation_is_used_or_replaced(inta
 def test_erasure_ends_every_link_and_no_new_one_is_issued(intake, db):
     created = intake.submit_application(an_application())
     stop = ask(intake, created["person_id"], "stop")["url"]
-    intake.erase_person(created["person_id"], None)
+    intake.erase_person(created["person_id"])
     for token, purpose in ((token_of(stop), "stop"), (token_of(created["status_url"]), "status")):
         with pytest.raises(NotFound):
             intake.open_link(token, purpose)

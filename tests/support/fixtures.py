@@ -11,6 +11,9 @@ from sqlalchemy.exc import OperationalError
 
 from services import SERVICES
 from services.shared import migrations, topology
+from services.shared.caller import CONTEXT_KEY as CALLER_KEY
+from services.shared.caller import Caller
+from services.shared.wire.credentials import ROLE_SCOPES
 from services.shared.config import ROOT, load_config
 from services.shared.wire import PLATFORM
 from tests.support import broker, link_issuer, probe
@@ -88,11 +91,30 @@ def start_service(config):
         container.stop()
 
 
+# the coordinator on whose behalf the tests' RPC calls are made, as the gateway would say
+COORDINATOR = Caller("00000000-0000-4000-8000-0000000000c0", "coordinator_api_token", "coordinator",
+                     ROLE_SCOPES["coordinator"])
+
+
 @pytest.fixture
-def rpc(config):
-    """A standalone RPC proxy to the services, as any client would use."""
-    with ClusterRpcProxy(config, timeout=10) as proxy:
-        yield proxy
+def rpc(rpc_as):
+    """A standalone RPC proxy to the services, calling as a coordinator (as the gateway does
+    for a signed-in coordinator)."""
+    return rpc_as(COORDINATOR)
+
+
+@pytest.fixture
+def rpc_as(config):
+    """`rpc_as(caller)`: a proxy whose calls carry that Caller (None: nobody)."""
+    runners = []
+
+    def proxy(caller):
+        context = {CALLER_KEY: caller.header()} if caller is not None else {}
+        runners.append(ClusterRpcProxy(config, timeout=10, context_data=context))
+        return runners[-1].start()
+    yield proxy
+    for runner in runners:
+        runner.stop()
 
 
 @pytest.fixture

@@ -36,12 +36,14 @@ class AccountEntrypoints:
         return {"person_id": person.id, "invited": True}
 
     @command
-    def get_own_profile(self, account_id: str) -> dict:
-        return OwnProfileView().dump(self._own_person(account_id))
+    def get_own_profile(self) -> dict:
+        """The calling buddy's own profile (`own:read`)."""
+        return OwnProfileView().dump(self._own_person(self.caller.require("own:read").id))
 
     @command
-    def update_own_profile(self, account_id: str, payload: dict) -> dict:
-        person = self._own_person(account_id)
+    def update_own_profile(self, payload: dict) -> dict:
+        """The calling buddy corrects their own availability and interests (`own:write`)."""
+        person = self._own_person(self.caller.require("own:write").id)
         profiles.correct_profile(self.db, person, load(OwnProfileInput(partial=True), payload))
         self.db.commit()
         return OwnProfileView().dump(person)

@@ -41,9 +41,12 @@ class ApplicationEntrypoints:
         return ApplicationStatus().dump(views.status(applications.find_by_token(self.db, token)))
 
     @command
-    def record_screening(self, application_id: str, payload: dict, decided_by: str = None) -> dict:
+    def record_screening(self, application_id: str, payload: dict) -> dict:
+        """The screening decision (`screening:write`, decided by the caller): the application
+        as ApplicationView. NotAuthenticated, Forbidden, NotFound, InvalidInput, Conflict."""
+        decider = self.caller.require("screening:write")
         data = load(ScreeningInput(), payload)
-        found = screening.screen(self.db, application_id, data, decided_by)
+        found = screening.screen(self.db, application_id, data, decider.id)
         self.db.commit()
         return self._view(found)
 

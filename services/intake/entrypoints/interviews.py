@@ -27,14 +27,20 @@ class InterviewEntrypoints:
         return InterviewView().dump(interview)
 
     @command
-    def record_intake(self, application_id: str, payload: dict, recorded_by: str = None) -> dict:
+    def record_intake(self, application_id: str, payload: dict) -> dict:
+        """Record (or correct) the intake interview, its notes included (`intake:write`, by the
+        caller). NotAuthenticated, Forbidden, NotFound, InvalidInput, Conflict."""
+        author = self.caller.require("intake:write")
         data = load(IntakeRecordInput(partial=True), payload)
-        found = records.record(self.db, application_id, data, recorded_by)
+        found = records.record(self.db, application_id, data, author.id)
         self.db.commit()
         return self._view(found)
 
     @command
-    def read_intake_notes(self, application_id: str, reader_id: str = None) -> dict:
-        notes = records.read_notes(self.db, application_id, reader_id)
+    def read_intake_notes(self, application_id: str) -> dict:
+        """The intake record's private notes, for a coordinator (`notes:read`); the read is
+        written in the audit log with the reader. NotAuthenticated, Forbidden, NotFound."""
+        reader = self.caller.require("notes:read")
+        notes = records.read_notes(self.db, application_id, reader.id)
         self.db.commit()  # the audit entry
         return NotesView().dump(notes)

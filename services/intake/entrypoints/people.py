@@ -10,19 +10,22 @@ from services.shared.wire.application_views import AuditEntryView
 
 class PeopleEntrypoints:
     @command
-    def export_person(self, person_id: str, actor_id: str = None) -> dict:
-        exported = privacy.export(self.db, person_id, actor_id)
+    def export_person(self, person_id: str) -> dict:
+        """Everything intake holds about a person (`people:export`; audited with the caller).
+        NotAuthenticated, Forbidden, NotFound."""
+        exported = privacy.export(self.db, person_id, self.caller.require("people:export").id)
         self.db.commit()  # the audit entry
         return jsonable(exported)
 
     @command
-    def erase_person(self, person_id: str, actor_id: str = None) -> dict:
+    def erase_person(self, person_id: str) -> dict:
         """Erase the person here and everywhere (person_erased): {"person_id", "erased": True}.
         Their account's sessions end on every gateway before the commit (Unavailable, and
         nothing erased, when that cannot be written). NotFound."""
+        actor = self.caller.require("people:erase")
         account = self.db.scalar(select(Account.id).where(Account.person_id == str(person_id))) \
             if is_uuid(person_id) else None
-        privacy.erase(self.db, person_id, actor_id)
+        privacy.erase(self.db, person_id, actor.id)
         if account:
             self.revocations.add(accounts=[str(account)])
         self.db.commit()
@@ -30,4 +33,6 @@ class PeopleEntrypoints:
 
     @command
     def list_audit(self, person_id: str = None) -> list[dict]:
+        """Who read, exported or erased what, newest first (`people:read`)."""
+        self.caller.require("people:read")
         return AuditEntryView(many=True).dump(audit.entries(self.db, person_id))
