@@ -85,3 +85,14 @@ def test_every_email_says_how_to_stop_in_the_reader_s_language():
     arabic = render("duo_formed", "ar", context, with_dutch=True)
     assert "لا تريد تلقي رسائل" in arabic.text and "http://127.0.0.1:8000/stop/t0k" in arabic.text
     assert '<a href="http://127.0.0.1:8000/stop/t0k">' in arabic.html
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "fr", "ar", "uk", "fa", "ti"])
+def test_the_end_of_a_duo_with_an_erased_partner_names_nobody_and_leaves_no_gap(language):
+    """Found by trying: "Het traject van jou en  is beëindigd." after the partner was erased."""
+    told = render("duo_ended", language, {"first_name": "Jan", "partner_first_name": "", "role": "buddy",
+                                          "reason": "erased"})
+    body = told.text.split("\n\n— ")[0]  # their own language's part
+    assert "  " not in body and " ." not in body and " ።" not in body, body
+    if language == "nl":
+        assert "Jullie traject is beëindigd." in body
