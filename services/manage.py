@@ -36,7 +36,7 @@ def service_session(config, service):
 
 def migrate(config, args):
     for service in [args.service] if args.service else SERVICES:
-        migrations.upgrade(service, database_url(config, service))
+        migrations.upgrade(service, config["DATABASE_URL"])  # as the administrator
         print(f"{service}: migrated to head")
 
 

@@ -26,8 +26,10 @@ def load_config(path=None) -> dict:
 
 
 def database_url(config: dict, service: str) -> str:
-    """A service's database: $<SERVICE>_DATABASE_URL, else the shared DATABASE_URL."""
-    return os.environ.get(f"{service.upper()}_DATABASE_URL") or config["DATABASE_URL"]
+    """The URL a service connects with: $<SERVICE>_DATABASE_URL, else the shared DATABASE_URL
+    as the service's own role (roles.py; DATABASE_ROLES=shared: as the administrator)."""
+    from services.shared.roles import service_url
+    return service_url(config, service)
 
 
 def public_base_url(config: dict) -> str:

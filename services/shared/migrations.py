@@ -25,8 +25,14 @@ def alembic_config(service: str, url: str) -> Config:
 
 
 def upgrade(service: str, url: str, revision: str = "head"):
-    """Bring `service`'s schema up to `revision`."""
+    """Bring `service`'s schema up to `revision` (as the administrator `url` names), then give
+    the service's own role its rights on it (roles.py), unless DATABASE_ROLES=shared."""
     command.upgrade(alembic_config(service, url), revision)
+    from services.shared.config import load_config
+    from services.shared.roles import per_service, provision
+    config = load_config()
+    if per_service(config):
+        provision(url, service, int(config.get("DB_ROLE_CONNECTION_LIMIT") or -1))
 
 
 def downgrade(service: str, url: str, revision: str = "base"):
