@@ -8,6 +8,7 @@ from flask import current_app, g, redirect, request, session, url_for
 from gateway import credentials, remote
 from services.shared.errors import Forbidden, NotAuthenticated
 from services.shared.models import utcnow
+from services.shared.wire.credentials import SESSIONS
 
 COORDINATOR = "coordinator"
 
@@ -23,12 +24,13 @@ def sign_in(issued: dict):
 
 
 def sign_out():
-    """Every portal session of the account ends, on every device (then this cookie too)."""
-    account = portal_account()
+    """Every portal session of the account ends, on every device, then this cookie too. When
+    they cannot be ended now (intake or Redis down), the error shows and nothing changes:
+    nobody is told "signed out" while a session still works."""
+    if portal_account() is not None:
+        remote.call("intake", "end_sessions")
     session.clear()
     g.portal_actor = None
-    if account is not None:
-        remote.call("intake", "end_sessions", account["id"])
 
 
 def portal_account() -> dict | None:
@@ -44,10 +46,13 @@ def _session_actor():
     if not token:
         return None
     try:
-        return credentials.authenticate(token)
+        actor = credentials.authenticate(token)
     except NotAuthenticated:
+        actor = None
+    if actor is None or actor.kind not in SESSIONS:  # an API token in a cookie is no session
         session.clear()
         return None
+    return actor
 
 
 def safe_next(target: str | None, default: str) -> str:
@@ -79,7 +84,10 @@ def bearer_actor() -> credentials.Actor:
     if scheme.lower() != "bearer" or not token.strip():
         raise NotAuthenticated("Send a bearer token: Authorization: Bearer <token> "
                                "(POST /api/v1/tokens gives one).")
-    return credentials.authenticate(token.strip())
+    actor = credentials.authenticate(token.strip())
+    if actor.kind in SESSIONS:  # a portal session's credential is for the portal only
+        raise NotAuthenticated(credentials.EXPIRED)
+    return actor
 
 
 def coordinator_api(view):

@@ -89,7 +89,7 @@ def _note_use(actor: Actor):
     """At most once a minute per credential (a Redis key that expires), in the background."""
     state = extension()
     try:
-        first = state.revocations.redis.set(f"used:{actor.credential_id}", 1, nx=True, ex=60)
+        first = state.revocations.first_use_this_minute(actor.credential_id)
     except redis.RedisError:
         return
     if first:

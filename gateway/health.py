@@ -3,7 +3,7 @@ what is down, or which service is degraded by what (a loop that keeps failing, a
 aside, work waiting past its time) and since when."""
 from flask import current_app, jsonify
 
-from gateway import remote
+from gateway import credentials, remote
 from gateway.rpc import BrokerUnavailable
 
 SERVICES = ("intake", "matching", "followup", "events", "notifications")
@@ -50,9 +50,28 @@ def healthz():
         report = assess(remote.call_each(SERVICES, "health", current_app.extensions["health_pool"]))
     except BrokerUnavailable:
         report = broker_down()
+    report = with_redis(report, _redis_answers())
     response = jsonify(report)
     response.status_code = 200 if report["status"] == "ok" else 503
     return response
+
+
+def with_redis(report: dict, redis_ok: bool) -> dict:
+    """Redis down degrades the platform, but downs nothing: flood limits are off and every
+    token check asks intake instead."""
+    report = {**report, "redis": "ok" if redis_ok else "down"}
+    if not redis_ok:
+        report["degraded"] = [*report.get("degraded", []), "gateway: Redis is unreachable: the flood "
+                              "limits are off and every token check asks intake"]
+        report["status"] = "down" if report["status"] == "down" else "degraded"
+    return report
+
+
+def _redis_answers() -> bool:
+    try:
+        return bool(credentials.extension().revocations.redis.ping())
+    except Exception:  # noqa: BLE001 - any failure means: not answering
+        return False
 
 
 def register(app):

@@ -14,5 +14,8 @@ from flask_limiter.util import get_remote_address
 limiter = Limiter(key_func=get_remote_address, default_limits=[], swallow_errors=True)
 
 
+APPLICATIONS = "applications"  # one count for the form and the API together
+
+
 def applications_per_address() -> str:
     return current_app.config["APPLY_RATE_LIMIT"]

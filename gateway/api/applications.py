@@ -6,7 +6,7 @@ from gateway import remote
 from gateway.api import BEARER, edge_input, respond
 from gateway.auth import coordinator_api
 from gateway.forms import request_key
-from gateway.limits import applications_per_address, limiter
+from gateway.limits import APPLICATIONS, applications_per_address, limiter
 from services.shared.wire.application_views import ApplicationView
 from services.shared.wire.applications import (
     ApplicationCreated, ApplicationFilter, ApplicationSubmission, ScreeningInput,
@@ -24,7 +24,7 @@ IDEMPOTENCY_KEY = {
 
 
 @blp.route("", methods=["POST"])
-@limiter.limit(applications_per_address)
+@limiter.shared_limit(applications_per_address, scope=APPLICATIONS)
 @blp.arguments(ApplicationSubmission)
 @blp.response(201, ApplicationCreated)
 @blp.alt_response(409, description="The Idempotency-Key was used for another application")

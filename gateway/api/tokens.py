@@ -1,6 +1,6 @@
 """API tokens: a coordinator exchanges their e-mail address and password for one, lists their
 own with their last use, and revokes one (from the next request, on every gateway)."""
-from flask import g, request
+from flask import request
 from flask_smorest import Blueprint
 
 from gateway import credentials, remote
@@ -33,7 +33,7 @@ def issue(_credentials):
 def listed():
     """Your working tokens and portal sessions, newest first, with their last use (noted at
     most once a minute)."""
-    return respond(remote.call("intake", "list_credentials", g.actor.id))
+    return respond(remote.call("intake", "list_credentials"))
 
 
 @blp.route("/<credential_id>", methods=["DELETE"])
@@ -43,5 +43,5 @@ def listed():
 @coordinator_api
 def revoke(credential_id):
     """Revoke one of your tokens or sessions: refused from the next request on."""
-    remote.call("intake", "revoke_credential", g.actor.id, credential_id)
+    remote.call("intake", "revoke_credential", credential_id)
     return "", 204

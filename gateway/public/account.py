@@ -26,4 +26,4 @@ def setup(token):
         return render_template("public/account_setup.html", errors=service_problems(exc)), 422
     except (NotFound, Conflict, Gone) as exc:
         return render_template("public/account_setup.html", errors={}, problem=exc.message), 410
-    return render_template("public/account_ready.html", account=account)
+    return render_template("public/account_ready.html", ready=account)  # not `account`: that is who is signed in

@@ -6,7 +6,7 @@ from flask import Blueprint, redirect, render_template, request
 
 from gateway import remote
 from gateway.forms import problems, request_key, service_problems
-from gateway.limits import applications_per_address, limiter
+from gateway.limits import APPLICATIONS, applications_per_address, limiter
 from gateway.public.application_form import LANGUAGE_ROWS, field_errors, language_options, submission
 from services.shared.errors import InvalidInput
 from services.shared.wire.applications import ApplicationSubmission
@@ -26,7 +26,7 @@ def form():
 
 
 @bp.route("/apply", methods=["POST"])
-@limiter.limit(applications_per_address, methods=["POST"])
+@limiter.shared_limit(applications_per_address, scope=APPLICATIONS, methods=["POST"])
 def submit():
     role, key = request.form.get("role"), _form_key()
     if role not in ROLES:

@@ -12,7 +12,7 @@ from datetime import timedelta
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from services.intake.models import Account, Credential
+from services.intake.models import Account, AccountInvitation, Credential
 from services.shared.errors import Conflict, Forbidden, NotFound
 from services.shared.models import is_uuid, utcnow
 from services.shared.wire.credentials import ROLE_SCOPES, SESSIONS, Kind
@@ -92,17 +92,23 @@ def note_use(session: Session, credential_id: str) -> None:
 def deactivate(session: Session, account_id: str, by_account_id: str | None) -> list[Credential]:
     """A coordinator closes another account: it cannot sign in any more and every credential
     of it ends now. Never one's own, and never the last active coordinator (Conflict)."""
+    coordinators = _active_coordinators(session)  # locked first, always in one order: no deadlock
     account = session.get(Account, str(account_id), with_for_update=True) if is_uuid(account_id) else None
     if account is None:
         raise NotFound("There is no such account.")
     if str(account_id) == str(by_account_id):
         raise Conflict("You cannot deactivate your own account; ask another coordinator.")
-    if account.role == "coordinator" and account.active and _active_coordinators(session) <= 1:
+    if by_account_id not in coordinators:
+        raise Forbidden("Only an active coordinator closes an account.")
+    if account.role == "coordinator" and account.active and len(coordinators) <= 1:
         raise Conflict("This is the last active coordinator: the platform would have no one left.")
     account.active = False
+    session.execute(update(AccountInvitation).where(  # a pending invitation cannot reopen it
+        AccountInvitation.account_id == account.id, AccountInvitation.used_at.is_(None))
+        .values(expires_at=utcnow()))
     return revoke_all(session, account.id)
 
 
-def _active_coordinators(session: Session) -> int:
-    return len(session.scalars(select(Account.id).where(
-        Account.role == "coordinator", Account.active).with_for_update()).all())
+def _active_coordinators(session: Session) -> list[str]:
+    return [str(i) for i in session.scalars(select(Account.id).where(
+        Account.role == "coordinator", Account.active).order_by(Account.id).with_for_update())]

@@ -40,8 +40,11 @@ def invite(session: Session, person: Person) -> AccountInvitation | None:
 
 
 def accept(session: Session, token: str, password: str) -> Account:
-    """Set the password with an invitation link; the link then stops working."""
+    """Set the password with an invitation link; the link then stops working. A closed
+    account stays closed (Gone)."""
     link, invitation = usable(session, token, lock=True)
+    if not invitation.account.active and invitation.account.password_hash:
+        raise Gone(links.USED)
     accounts.set_password(invitation.account, password)
     invitation.used_at, invitation.account.active = utcnow(), True
     links.use(link)

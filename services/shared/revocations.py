@@ -10,7 +10,8 @@ Redis keeps nothing of value here: intake's tables are the truth. A `complete` m
 list is whole; when Redis lost it (a restart), the gateway reloads every revocation from intake
 (`list_revoked_credentials`) before trusting the list again.
 """
-from datetime import datetime, timezone
+import time
+from datetime import datetime
 
 import redis
 from nameko.extensions import DependencyProvider
@@ -22,20 +23,24 @@ ACCOUNT_DAYS = 30  # longer than any credential lives: a closed account's tokens
 
 
 class Revocations:
+    """The list is one Redis hash (`<prefix>:list`): field `c:<credential id>` or
+    `a:<account id>` holds when that revocation may be forgotten (epoch seconds), and field
+    `complete` says the list is whole. One key, so Redis can only ever lose all of it (and
+    the marker with it, so it is reloaded), never one revocation on its own."""
+
     def __init__(self, url: str, prefix: str = PREFIX):
         self.redis = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
-        self.prefix = prefix
+        self.prefix, self.key = prefix, f"{prefix}:list"
 
     def add(self, credentials=(), accounts=()):
         """Refuse these credentials ({"id", "expires_at"}) and every credential of these
         accounts (ids) from now on; Unavailable when Redis cannot take it."""
+        fields = {f"c:{c['id']}": _epoch(c["expires_at"]) for c in credentials}
+        fields.update({f"a:{a}": time.time() + ACCOUNT_DAYS * 86400 for a in accounts})
         try:
-            with self.redis.pipeline(transaction=False) as pipe:
-                for credential in credentials:
-                    pipe.set(self._key("c", credential["id"]), 1, ex=_seconds_until(credential["expires_at"]))
-                for account_id in accounts:
-                    pipe.set(self._key("a", account_id), 1, ex=ACCOUNT_DAYS * 86400)
-                pipe.execute()
+            if fields:
+                self.redis.hset(self.key, mapping=fields)
+            self._forget_expired()
         except redis.RedisError as exc:
             raise Unavailable("The list of revoked sign-ins cannot be written now; try again "
                               "in a moment.") from exc
@@ -43,25 +48,33 @@ class Revocations:
     def load(self, credentials, accounts):
         """The whole list, as intake holds it (after Redis lost it): then marked complete."""
         self.add(credentials, accounts)
-        self.redis.set(self._key("complete", "list"), 1)
+        self.redis.hset(self.key, "complete", 1)
 
     def refused(self, credential_id: str, account_id: str) -> bool | None:
         """Whether the list refuses this credential; None when the list is not complete (it
         must be reloaded first). Raises redis.RedisError when Redis cannot be asked."""
-        complete, by_credential, by_account = self.redis.mget(
-            self._key("complete", "list"), self._key("c", credential_id), self._key("a", account_id))
+        complete, by_credential, by_account = self.redis.hmget(
+            self.key, "complete", f"c:{credential_id}", f"a:{account_id}")
         if complete is None:
             return None
-        return by_credential is not None or by_account is not None
+        return any(until is not None and float(until) > time.time() for until in (by_credential, by_account))
 
-    def _key(self, kind: str, ident) -> str:
-        return f"{self.prefix}:{kind}:{ident}"
+    def first_use_this_minute(self, credential_id: str) -> bool:
+        """True once a minute per credential (for noting its last use)."""
+        return bool(self.redis.set(f"{self.prefix}-used:{credential_id}", 1, nx=True, ex=60))
+
+    def _forget_expired(self):
+        now = time.time()
+        stale = [field for field, until in self.redis.hgetall(self.key).items()
+                 if field != b"complete" and float(until) < now]
+        if stale:
+            self.redis.hdel(self.key, *stale)
 
 
-def _seconds_until(moment) -> int:
+def _epoch(moment) -> float:
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
-    return max(1, int((moment - datetime.now(timezone.utc)).total_seconds()) + 1)
+    return moment.timestamp()
 
 
 class RevocationList(DependencyProvider):

@@ -82,7 +82,11 @@ def test_a_buddys_credential_is_refused_on_every_coordinator_operation(fresh, ap
     buddy = buddy_with_password(fresh, api)
     session = rpc.intake.start_session(buddy)
     with create_app({"TESTING": True}).app_context():
-        token = credentials.sign(session)  # as the gateway signs a buddy's session
+        as_bearer = credentials.sign(session)
+        # an API credential of someone who is not a coordinator (partners' keys come next)
+        token = credentials.sign({**session, "kind": "partner_key"})
+    assert requests.get(fresh.url("/api/v1/duos"), headers={"Authorization": f"Bearer {as_bearer}"},
+                        timeout=10).status_code == 401, "a portal session is no API token"
     spec = requests.get(fresh.url("/api/v1/openapi.json"), timeout=10).json()
     operations = [(method, path) for path, item in spec["paths"].items() for method, operation in item.items()
                   if isinstance(operation, dict) and operation.get("security")]
@@ -110,6 +114,6 @@ def buddy_with_password(fresh, api) -> dict:
     link = re.search(r"http://\S+/account/setup/[\w-]+", mail.get_body(("plain",)).get_content()).group(0)
     form = requests.Session()
     page = form.get(link)
-    assert form.post(link, data={"password": PASSWORD, "password_again": PASSWORD,
-                                 "csrf_token": csrf_of(page)}).status_code == 200
+    ready = form.post(link, data={"password": PASSWORD, "password_again": PASSWORD, "csrf_token": csrf_of(page)})
+    assert ready.status_code == 200 and "Afmelden" not in ready.text, "nobody is shown as signed in yet"
     return {"email": person["email"], "password": PASSWORD}

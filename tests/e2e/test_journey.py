@@ -150,7 +150,7 @@ def test_guessing_passwords_is_throttled(fresh, coordinator):
 def test_health_names_every_part(fresh):
     answer = requests.get(fresh.url("/healthz"), timeout=10)
     assert answer.status_code == 200
-    assert answer.json() == {"status": "ok", "broker": "ok", "database": "ok", "services": {
+    assert answer.json() == {"status": "ok", "broker": "ok", "database": "ok", "redis": "ok", "services": {
         name: "ok" for name in ("intake", "matching", "followup", "events", "notifications")}}
 
 

@@ -7,8 +7,10 @@ from sqlalchemy import text
 from services.intake import accounts
 from services.intake.service import IntakeService
 from services.manage import service_session
-from services.shared.errors import Conflict, Forbidden, NotAuthenticated, NotFound, Unavailable
+from services.shared.caller import Caller
+from services.shared.errors import Conflict, Forbidden, Gone, NotAuthenticated, NotFound, Unavailable
 from services.shared.revocations import Revocations
+from services.shared.wire.credentials import ROLE_SCOPES
 from tests.support.applicants import invitation_token
 from tests.support.builders import an_application
 from tests.support.platform import free_port
@@ -46,41 +48,63 @@ def test_a_coordinators_token_has_every_coordinator_scope_and_a_buddy_gets_none(
         "own:read", "own:write"]
 
 
-def test_a_revoked_token_is_on_the_shared_list_and_no_longer_listed(intake, coordinators, shared):
+def as_holder(rpc_as, issued: dict):
+    """RPC as the account a credential was issued to, as the gateway sends it."""
+    return rpc_as(Caller(issued["account_id"], issued["kind"], issued["role"], tuple(issued["scopes"]))).intake
+
+
+def test_a_revoked_token_is_on_the_shared_list_and_no_longer_listed(intake, coordinators, shared, rpc_as):
     ann = intake.issue_token(coordinators[0])
     other = intake.issue_token(coordinators[0])
     bo = intake.issue_token(coordinators[1])
-    intake.revoke_credential(ann["account_id"], ann["id"])
+    as_ann = as_holder(rpc_as, ann)
+    as_ann.revoke_credential(ann["id"])
     assert shared.refused(ann["id"], ann["account_id"]) is True
-    assert [c["id"] for c in intake.list_credentials(ann["account_id"])] == [other["id"]]
+    assert [c["id"] for c in as_ann.list_credentials()] == [other["id"]]
     with pytest.raises(NotFound):
-        intake.revoke_credential(ann["account_id"], bo["id"]), "nobody revokes another's token"
+        as_ann.revoke_credential(bo["id"]), "nobody revokes another's token"
+    with pytest.raises(NotAuthenticated):
+        rpc_as(None).intake.list_credentials(), "nobody: nothing"
     assert [c["id"] for c in intake.list_revoked_credentials()["credentials"]] == [ann["id"]]
 
 
-def test_signing_out_ends_every_session_but_not_the_api_tokens(intake, coordinators):
+def test_signing_out_ends_every_session_but_not_the_api_tokens(intake, coordinators, rpc_as):
     sessions = [intake.start_session(coordinators[0]) for _ in range(2)]
     token = intake.issue_token(coordinators[0])
-    ended = intake.end_sessions(sessions[0]["account_id"])
+    ended = as_holder(rpc_as, sessions[0]).end_sessions()
     assert sorted(c["id"] for c in ended) == sorted(s["id"] for s in sessions)
     assert intake.check_credential(token["id"]) == {"valid": True}
     assert intake.check_credential(sessions[1]["id"]) == {"valid": False}
 
 
-def test_a_colleague_closes_an_account_but_never_their_own_or_the_last(intake, coordinators, shared):
+def test_a_colleague_closes_an_account_but_never_their_own_or_the_last(intake, coordinators, shared, rpc_as):
     ann, bo = (intake.start_session(c) for c in coordinators)
+    as_ann, as_bo = as_holder(rpc_as, ann), as_holder(rpc_as, bo)
     with pytest.raises(Conflict):
-        intake.deactivate_account(ann["account_id"], ann["account_id"])
-    intake.deactivate_account(bo["account_id"], ann["account_id"])
+        as_ann.deactivate_account(ann["account_id"])
+    as_ann.deactivate_account(bo["account_id"])
     assert shared.refused("any-credential-of-bo", bo["account_id"]) is True
     with pytest.raises(NotAuthenticated):
         intake.start_session(coordinators[1])
+    with pytest.raises(Forbidden):
+        as_bo.deactivate_account(ann["account_id"]), "a closed account closes nothing"
+    with pytest.raises(NotAuthenticated):
+        rpc_as(None).intake.deactivate_account(ann["account_id"])
+
+
+def test_the_last_active_coordinator_cannot_be_closed(intake, coordinators, rpc_as):
+    ann = intake.start_session(coordinators[0])
+    as_holder(rpc_as, ann).deactivate_account(intake.start_session(coordinators[1])["account_id"])
+    someone = Caller("00000000-0000-4000-8000-0000000000c1", "coordinator_api_token", "coordinator",
+                     ROLE_SCOPES["coordinator"])
+    with pytest.raises(Forbidden):
+        rpc_as(someone).intake.deactivate_account(ann["account_id"]), "not an active coordinator"
     with pytest.raises(Conflict) as refused:
-        intake.deactivate_account(ann["account_id"], None)
-    assert "last active coordinator" in refused.value.message
+        as_holder(rpc_as, ann).deactivate_account(ann["account_id"])
+    assert "own account" in refused.value.message
 
 
-def test_the_last_use_is_noted_at_most_once_a_minute(intake, coordinators, db):
+def test_the_last_use_is_noted_at_most_once_a_minute(intake, coordinators, db, rpc_as):
     token = intake.issue_token(coordinators[0])
     for _ in range(3):
         intake.note_credential_used(token["id"])
@@ -88,12 +112,52 @@ def test_the_last_use_is_noted_at_most_once_a_minute(intake, coordinators, db):
         first = connection.execute(text("SELECT last_used_at FROM intake.credential")).scalar()
     intake.note_credential_used(token["id"])
     assert first is not None
-    assert intake.list_credentials(token["account_id"])[0]["last_used_at"] == first.isoformat()
+    assert as_holder(rpc_as, token).list_credentials()[0]["last_used_at"] == first.isoformat()
 
 
-def test_without_the_shared_list_nothing_is_revoked_half_way(start_service, rpc, coordinators, config):
+def test_without_the_shared_list_nothing_is_revoked_half_way(start_service, rpc, coordinators, config, rpc_as):
     start_service(IntakeService, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
     token = rpc.intake.issue_token(coordinators[0])
     with pytest.raises(Unavailable):
-        rpc.intake.revoke_credential(token["account_id"], token["id"])
+        as_holder(rpc_as, token).revoke_credential(token["id"])
     assert rpc.intake.check_credential(token["id"]) == {"valid": True}, "still valid: nothing changed"
+
+
+def a_buddy_with_an_account(intake, outbox, email="an@example.org") -> tuple[dict, dict]:
+    created = intake.submit_application(an_application(role="buddy", email=email))
+    intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
+    intake.accept_invitation(invitation_token(intake, outbox("buddy_invited")[-1]), {"password": PASSWORD})
+    return created, intake.start_session({"email": email, "password": PASSWORD})
+
+
+def test_a_closed_buddy_account_is_not_reopened_by_an_invitation(intake, coordinators, outbox, rpc_as):
+    """Found by trying: a pending invitation set a new password and reopened a closed account."""
+    created, session = a_buddy_with_an_account(intake, outbox)
+    intake.reinvite_buddy(created["person_id"])
+    pending = invitation_token(intake, outbox("buddy_invited")[-1])
+    as_holder(rpc_as, intake.start_session(coordinators[0])).deactivate_account(session["account_id"])
+    with pytest.raises(Gone):
+        intake.accept_invitation(pending, {"password": "another long password"})
+    with pytest.raises(Conflict):
+        intake.reinvite_buddy(created["person_id"])
+    with pytest.raises(NotAuthenticated):
+        intake.start_session({"email": "an@example.org", "password": PASSWORD})
+
+
+def test_a_new_password_ends_the_sessions_opened_with_the_old_one(intake, outbox, shared):
+    """Found by trying: a session opened before a password reset kept working."""
+    created, before = a_buddy_with_an_account(intake, outbox)
+    intake.reinvite_buddy(created["person_id"])
+    intake.accept_invitation(invitation_token(intake, outbox("buddy_invited")[-1]),
+                             {"password": "a brand new lovely password"})
+    assert intake.check_credential(before["id"]) == {"valid": False}
+    assert shared.refused(before["id"], before["account_id"]) is True
+
+
+def test_the_shared_list_is_whole_or_missing_never_missing_one_revocation(intake, coordinators, shared, rpc_as):
+    """Found by trying: an evicted key un-revoked one token while the list still said 'whole'."""
+    token = intake.issue_token(coordinators[0])
+    as_holder(rpc_as, token).revoke_credential(token["id"])
+    assert shared.refused(token["id"], token["account_id"]) is True
+    shared.redis.delete(shared.key)  # whatever Redis drops, it drops the list with its marker
+    assert shared.refused(token["id"], token["account_id"]) is None, "reload first, never 'not revoked'"

@@ -81,3 +81,9 @@ def test_with_redis_down_the_doors_stay_open_and_a_warning_is_logged(prefix, cap
         answers = [nowhere.post("/api/v1/applications", json={}).status_code for _ in range(FEW + 2)]
     assert answers == [422] * (FEW + 2), "validated and answered as usual: not limited, not failed"
     assert any("rate limit" in record.getMessage().lower() for record in caplog.records)
+
+
+def test_the_form_and_the_api_share_one_limit(client):
+    """Found by trying: each door had its own count, so the real limit was twice the setting."""
+    assert [client.post("/api/v1/applications", json={}).status_code for _ in range(FEW)] == [422] * FEW
+    assert client.post("/apply?lang=fr", data={}).status_code == 429

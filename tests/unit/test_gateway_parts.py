@@ -5,7 +5,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from gateway.auth import safe_next
-from gateway.health import assess
+from gateway.health import assess, with_redis
 from gateway.i18n import TRANSLATIONS
 from gateway.rpc import BrokerUnavailable, ServiceUnavailable
 from services.shared.tracing import accept_correlation_id
@@ -108,3 +108,12 @@ def test_every_public_text_is_translated_with_the_same_placeholders(language):
     for text in public:
         placeholders = set(re.findall(r"%\(\w+\)s", text))
         assert placeholders == set(re.findall(r"%\(\w+\)s", translated[text])), text
+
+
+def test_redis_down_degrades_the_platform_and_says_what_it_costs():
+    """Found by trying: with Redis down /healthz said "ok"."""
+    report = with_redis(assess({name: UP for name in ("intake", "matching", "followup", "events", "notifications")}),
+                        redis_ok=False)
+    assert report["status"] == "degraded" and report["redis"] == "down"
+    assert report["degraded"] == ["gateway: Redis is unreachable: the flood limits are off and every token "
+                                  "check asks intake"]

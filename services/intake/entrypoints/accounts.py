@@ -1,11 +1,12 @@
 """Buddy invitations and a buddy's own profile (sign-in and credentials: credentials.py)."""
 from sqlalchemy import select
 
-from services.intake import invitations, privacy, profiles
+from services.intake import credentials, invitations, privacy, profiles
 from services.intake.models import Account, Application
 from services.shared.errors import Conflict, NotAuthenticated
 from services.shared.service import command, load
 from services.shared.wire.accounts import AccountView
+from services.shared.wire.credentials import Revoked
 from services.shared.wire.interviews import OwnProfileInput, OwnProfileView, PasswordInput
 
 
@@ -19,7 +20,11 @@ class AccountEntrypoints:
 
     @command
     def accept_invitation(self, token: str, payload: dict) -> dict:
+        """Set the password with an invitation link (AccountView). Every session opened with
+        an earlier password ends, on every gateway. NotFound, Gone, InvalidInput."""
         account = invitations.accept(self.db, token, load(PasswordInput(), payload)["password"])
+        ended = Revoked(many=True).dump(credentials.revoke_all(self.db, account.id))
+        self.revocations.add(ended)
         self.db.commit()
         return AccountView().dump(account)
 
@@ -30,6 +35,9 @@ class AccountEntrypoints:
             Application.person_id == person.id, Application.status == "approved"))
         if person.role != "buddy" or approved is None:
             raise Conflict("Only approved buddies get an account.")
+        account = self.db.scalar(select(Account).where(Account.person_id == person.id))
+        if account is not None and not account.active and account.password_hash:
+            raise Conflict("This buddy's account was closed; it cannot be opened again by an invitation.")
         if invitations.invite(self.db, person) is None:
             raise Conflict("This buddy has no email address to send the invitation to.")
         self.db.commit()

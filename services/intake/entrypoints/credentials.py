@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from services.intake import accounts, credentials
 from services.intake.models import Account
-from services.shared.errors import InvalidInput
+from services.shared.errors import InvalidInput, NotAuthenticated
 from services.shared.service import command, load
 from services.shared.wire.accounts import AccountView, Credentials
 from services.shared.wire.credentials import CredentialView, Issued, Kind, Revoked
@@ -34,32 +34,35 @@ class CredentialEntrypoints:
                                               label=_label(label)))
 
     @command
-    def list_credentials(self, account_id: str) -> list[dict]:
-        """The account's working credentials (CredentialView), newest first."""
-        return CredentialView(many=True).dump(credentials.listed(self.db, account_id))
+    def list_credentials(self) -> list[dict]:
+        """The caller's own working credentials (CredentialView), newest first."""
+        return CredentialView(many=True).dump(credentials.listed(self.db, self._signed_in().id))
 
     @command
-    def revoke_credential(self, account_id: str, credential_id: str) -> dict:
-        """End one of the account's own credentials now, on every gateway: {"id",
+    def revoke_credential(self, credential_id: str) -> dict:
+        """End one of the caller's own credentials now, on every gateway: {"id",
         "expires_at"}; NotFound for another account's; Unavailable when the shared list of
         revocations cannot be written (then nothing changed)."""
-        return self._revoked([credentials.revoke(self.db, account_id, credential_id)])[0]
+        return self._revoked([credentials.revoke(self.db, self._signed_in().id, credential_id)])[0]
 
     @command
-    def end_sessions(self, account_id: str) -> list[dict]:
-        """Sign out: every portal session of the account ends, on every device."""
-        return self._revoked(credentials.end_sessions(self.db, account_id))
+    def end_sessions(self) -> list[dict]:
+        """Sign out: every portal session of the caller's account ends, on every device."""
+        return self._revoked(credentials.end_sessions(self.db, self._signed_in().id))
 
     @command
-    def deactivate_account(self, account_id: str, by_account_id: str = None) -> list[dict]:
-        """Close an account: it cannot sign in and every credential of it ends now. Conflict
+    def deactivate_account(self, account_id: str) -> list[dict]:
+        """Close an account (`accounts:manage`, by an active coordinator): it cannot sign in,
+        its pending invitations stop working, and every credential of it ends now. Conflict
         for one's own account or the last active coordinator; NotFound."""
-        ended = credentials.deactivate(self.db, account_id, by_account_id)
+        by = self.caller.require("accounts:manage")
+        ended = credentials.deactivate(self.db, account_id, by.id)
         return self._revoked(ended, accounts=[str(account_id)])
 
     @command
     def list_accounts(self) -> list[dict]:
-        """Every account (AccountView with "active"), coordinators first."""
+        """Every account (AccountView with "active"), coordinators first (`accounts:manage`)."""
+        self.caller.require("accounts:manage")
         found = self.db.scalars(select(Account).order_by(Account.role.desc(), Account.display_name))
         return [{**AccountView().dump(a), "active": a.active} for a in found]
 
@@ -81,6 +84,11 @@ class CredentialEntrypoints:
         """A credential was used now (written at most once a minute)."""
         credentials.note_use(self.db, credential_id)
         self.db.commit()
+
+    def _signed_in(self):
+        if self.caller.id is None:
+            raise NotAuthenticated("This needs a signed-in caller.")
+        return self.caller
 
     def _authenticated(self, sign_in: dict, client_ip):
         data = load(Credentials(), sign_in)
