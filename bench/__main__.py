@@ -1,5 +1,5 @@
 """python -m bench  (make bench)"""
-from bench import backbone, emails, journey, load, matching  # noqa: I001 - bench/__init__ sets the environment first
+from bench import backbone, emails, journey, load, matching, tokens  # noqa: I001 - bench/__init__ sets the environment first
 
 import logging
 
@@ -14,6 +14,7 @@ def main():
     matching.main()
     journey.main(load_config())
     load.main(load_config())
+    tokens.main(load_config())
     emails.main(load_config())
 
 

@@ -40,4 +40,7 @@ def from_environment() -> dict:
         # how many reverse proxies in front of the gateway to believe X-Forwarded-For and
         # X-Forwarded-Proto from (0: none, the gateway is reached directly)
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
+        # how a token's revocation is checked: "signed" (the shared list in Redis), or "rpc":
+        # intake asked on every request, as before; kept only as `make bench`'s baseline
+        "TOKEN_CHECK": os.environ.get("TOKEN_CHECK", "signed"),
     }
