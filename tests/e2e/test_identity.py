@@ -10,6 +10,7 @@ import requests
 
 from gateway import create_app, credentials
 from tests.support.applicants import approved
+from tests.support.builders import a_coordinator
 from tests.support.portal import csrf_of, signed_in
 from tests.support.platform import free_port
 from tests.support.processes import ManagedProcess
@@ -117,3 +118,18 @@ def buddy_with_password(fresh, api) -> dict:
     ready = form.post(link, data={"password": PASSWORD, "password_again": PASSWORD, "csrf_token": csrf_of(page)})
     assert ready.status_code == 200 and "Afmelden" not in ready.text, "nobody is shown as signed in yet"
     return {"email": person["email"], "password": PASSWORD}
+
+
+def test_a_coordinator_closes_a_colleague_s_account_in_the_portal_after_confirming(fresh, coordinator, config):
+    colleague = a_coordinator(config, email="colleague@example.org", name="Colleague Closed")
+    mine, theirs = signed_in(fresh, coordinator), signed_in(fresh, colleague)
+    page = mine.get(fresh.url("/portal/accounts"))
+    assert page.status_code == 200 and "Colleague Closed" in page.text
+    their_id = re.search(r'/portal/accounts/([0-9a-f-]{36})/deactivate', page.text).group(1)
+    unconfirmed = mine.post(fresh.url(f"/portal/accounts/{their_id}/deactivate"), data={"csrf_token": csrf_of(page)})
+    assert "Vink het vakje aan" in unconfirmed.text and theirs.get(fresh.url("/portal")).url.endswith("/portal")
+    closed = mine.post(fresh.url(f"/portal/accounts/{their_id}/deactivate"),
+                       data={"csrf_token": csrf_of(page), "confirm": "yes"})
+    assert "Het account is gesloten" in closed.text
+    assert theirs.get(fresh.url("/portal")).url.startswith(fresh.url("/login")), "their session ended at once"
+    assert "Portaalsessie" in mine.get(fresh.url("/portal/accounts")).text, "one's own sessions are listed"
