@@ -3,19 +3,15 @@ gateway (signature, expiry, the shared revocation list in Redis) beside the old 
 to intake on every request (TOKEN_CHECK=rpc), kept as the baseline and measured in the same
 run on the same platform with the same token, clients and endpoint (a matching list, so the
 call itself does not need intake)."""
-import sys
 import tempfile
 import threading
 import time
-from pathlib import Path
 
 import requests
 
 from bench.journey import prepare
 from tests.support.builders import a_coordinator
-from tests.support.platform import Platform, free_port
-from tests.support.processes import ManagedProcess
-from tests.support.waiting import eventually
+from tests.support.platform import Platform
 
 CLIENTS, CALLS = 16, 2000
 PATH = "/api/v1/duos"
@@ -47,14 +43,9 @@ def main(config):
     prepare(config)
     with tempfile.TemporaryDirectory() as run_dir:
         platform = Platform(run_dir, gateway_workers=2).start()
-        port = free_port()
-        rpc_gateway = ManagedProcess("gateway-rpc-check", [sys.executable, "-m", "gunicorn", "--config",
-                                                          "gateway/gunicorn.conf.py", "gateway.wsgi:app"],
-                                     Path(run_dir), {**platform.env, "GATEWAY_PORT": str(port),
-                                                     "GATEWAY_WORKERS": "2", "TOKEN_CHECK": "rpc"}).start()
-        old_way = f"http://127.0.0.1:{port}"
+        rpc_gateway, old_way = platform.another_gateway("gateway-rpc-check", run_dir, GATEWAY_WORKERS="2",
+                                                        TOKEN_CHECK="rpc")
         try:
-            eventually(lambda: _answers(old_way), timeout=60, message="the baseline gateway")
             token = requests.post(platform.url("/api/v1/tokens"), json=a_coordinator(config)).json()["token"]
             for url in (platform.base_url, old_way):  # warm both: connections, pools, caches
                 calls_per_second(url, token)
@@ -66,9 +57,3 @@ def main(config):
     print(f"  baseline: intake asked on every call (the old check)   {baseline:8,.0f}")
     print(f"  signed token checked in the gateway (Redis list)       {signed:8,.0f}   {signed / baseline:4.2f} x baseline")
 
-
-def _answers(url: str) -> bool:
-    try:
-        return requests.get(url + "/healthz", timeout=5).status_code in (200, 503)
-    except requests.RequestException:
-        return False

@@ -26,10 +26,14 @@ class Caller:
     role: str | None = None
     scopes: tuple[str, ...] = ()
 
-    def require(self, scope: str) -> "Caller":
+    def signed_in(self) -> "Caller":
+        """The caller, for acting on their own account; NotAuthenticated when nobody."""
         if self.id is None:
             raise NotAuthenticated("This needs a signed-in caller.")
-        if scope not in self.scopes:
+        return self
+
+    def require(self, scope: str) -> "Caller":
+        if scope not in self.signed_in().scopes:
             raise Forbidden("You are not allowed to do this.")
         return self
 

@@ -3,7 +3,6 @@ refused by another on its next request; a valid token keeps working with intake 
 signing out ends every session; a buddy's credential is refused on every coordinator
 operation of the API (taken from the OpenAPI document, so a new one is covered)."""
 import re
-import sys
 
 import pytest
 import requests
@@ -12,8 +11,6 @@ from gateway import create_app, credentials
 from tests.support.applicants import approved
 from tests.support.builders import a_coordinator
 from tests.support.portal import csrf_of, signed_in
-from tests.support.platform import free_port
-from tests.support.processes import ManagedProcess
 from tests.support.waiting import eventually
 
 PASSWORD = "a long and lovely password"
@@ -22,21 +19,9 @@ PASSWORD = "a long and lovely password"
 @pytest.fixture
 def second_gateway(fresh, tmp_path):
     """Another gateway process on the same platform, as a second host would run it."""
-    port = free_port()
-    process = ManagedProcess("gateway-2", [sys.executable, "-m", "gunicorn", "--config",
-                                           "gateway/gunicorn.conf.py", "gateway.wsgi:app"], tmp_path,
-                             {**fresh.env, "GATEWAY_PORT": str(port), "GATEWAY_WORKERS": "1"}).start()
-    url = f"http://127.0.0.1:{port}"
-    eventually(lambda: _answers(url), timeout=30, message="the second gateway answers")
+    process, url = fresh.another_gateway("gateway-2", tmp_path)
     yield url
     process.stop()
-
-
-def _answers(url) -> bool:
-    try:
-        return requests.get(url + "/healthz", timeout=5).status_code in (200, 503)
-    except requests.RequestException:
-        return False
 
 
 def test_a_token_revoked_through_one_gateway_is_refused_by_another(fresh, api, coordinator, second_gateway):

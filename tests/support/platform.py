@@ -21,6 +21,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+GATEWAY = [sys.executable, "-m", "gunicorn", "--config", "gateway/gunicorn.conf.py", "gateway.wsgi:app"]
+
+
+def _answers(url: str) -> bool:
+    try:
+        return requests.get(url + "/healthz", timeout=5).status_code in (200, 503)
+    except requests.RequestException:
+        return False
+
+
 class Platform:
     def __init__(self, run_dir: Path, gateway_amqp_uri: str | None = None, gateway_workers: int = 1):
         self.run_dir, self.maildir = Path(run_dir), Path(run_dir) / "mail"
@@ -45,9 +55,7 @@ class Platform:
             ManagedProcess("mail", [sys.executable, "scripts/mailcatcher.py"], run_dir, self.env),
             ManagedProcess("sms", [sys.executable, "scripts/smssink.py"], run_dir, self.env),
             *[ServiceProcess(name, run_dir, self.env) for name in SERVICES],
-            ManagedProcess("gateway", [sys.executable, "-m", "gunicorn", "--config",
-                                       "gateway/gunicorn.conf.py", "gateway.wsgi:app"],
-                           run_dir, gateway_env),
+            ManagedProcess("gateway", GATEWAY, run_dir, gateway_env),
         ]
 
     def start(self) -> "Platform":
@@ -71,6 +79,16 @@ class Platform:
         # up: every service answers; "degraded" (a record set aside by an earlier test module,
         # still within the hour) is up too
         return answer.status_code == 200 or answer.json().get("status") == "degraded"
+
+    def another_gateway(self, name: str, log_dir, **env) -> tuple[ManagedProcess, str]:
+        """A further gateway process on this platform (as a second host runs it), on a port of
+        its own with `env` on top of the platform's; started and answering; its base URL."""
+        port = free_port()
+        process = ManagedProcess(name, GATEWAY, log_dir, {**self.env, "GATEWAY_PORT": str(port),
+                                                          "GATEWAY_WORKERS": "1", **env}).start()
+        url = f"http://127.0.0.1:{port}"
+        eventually(lambda: _answers(url), timeout=60, interval=0.3, message=f"{name} answers")
+        return process, url
 
     def stop(self):
         for process in reversed(self.processes):

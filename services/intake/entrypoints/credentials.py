@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from services.intake import accounts, credentials
 from services.intake.models import Account
-from services.shared.errors import InvalidInput, NotAuthenticated
+from services.shared.errors import InvalidInput
 from services.shared.service import command, load
 from services.shared.wire.accounts import AccountView, Credentials
 from services.shared.wire.credentials import CredentialView, Issued, Kind, Revoked
@@ -36,19 +36,19 @@ class CredentialEntrypoints:
     @command
     def list_credentials(self) -> list[dict]:
         """The caller's own working credentials (CredentialView), newest first."""
-        return CredentialView(many=True).dump(credentials.listed(self.db, self._signed_in().id))
+        return CredentialView(many=True).dump(credentials.listed(self.db, self.caller.signed_in().id))
 
     @command
     def revoke_credential(self, credential_id: str) -> dict:
         """End one of the caller's own credentials now, on every gateway: {"id",
         "expires_at"}; NotFound for another account's; Unavailable when the shared list of
         revocations cannot be written (then nothing changed)."""
-        return self._revoked([credentials.revoke(self.db, self._signed_in().id, credential_id)])[0]
+        return self._revoked([credentials.revoke(self.db, self.caller.signed_in().id, credential_id)])[0]
 
     @command
     def end_sessions(self) -> list[dict]:
         """Sign out: every portal session of the caller's account ends, on every device."""
-        return self._revoked(credentials.end_sessions(self.db, self._signed_in().id))
+        return self._revoked(credentials.end_sessions(self.db, self.caller.signed_in().id))
 
     @command
     def deactivate_account(self, account_id: str) -> list[dict]:
@@ -84,11 +84,6 @@ class CredentialEntrypoints:
         """A credential was used now (written at most once a minute)."""
         credentials.note_use(self.db, credential_id)
         self.db.commit()
-
-    def _signed_in(self):
-        if self.caller.id is None:
-            raise NotAuthenticated("This needs a signed-in caller.")
-        return self.caller
 
     def _authenticated(self, sign_in: dict, client_ip):
         data = load(Credentials(), sign_in)
