@@ -14,6 +14,7 @@ from gateway import credentials, errors, i18n, lifecycle, remote
 from gateway.limits import limiter
 from gateway.rpc import RpcPool
 from gateway.settings import from_environment
+from services.shared import broker_users
 
 csrf = CSRFProtect()
 babel = Babel()
@@ -50,7 +51,8 @@ def _behind_proxies(app: Flask):
 
 
 def _connect_services(app: Flask):
-    platform = app.config["PLATFORM"]
+    # every proxy of this process connects as the gateway's own broker user
+    platform = app.config["PLATFORM"] = broker_users.as_service(app.config["PLATFORM"], "gateway")
     app.extensions["rpc_pool"] = RpcPool(platform, timeout=app.config["RPC_TIMEOUT_SECONDS"])
     # a health probe always looks for itself: no circuit breaker in front of it
     app.extensions["health_pool"] = RpcPool(platform, timeout=app.config["HEALTH_TIMEOUT_SECONDS"],

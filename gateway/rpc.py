@@ -20,7 +20,7 @@ from nameko.exceptions import RpcTimeout, UnknownService
 from nameko.rpc import MethodProxy, ServiceProxy
 from nameko.standalone.rpc import ClusterProxy, ClusterRpcProxy
 
-from services.shared.rpc_replies import forget_replies
+from services.shared.rpc_replies import forget_replies, reply_as_own_user
 from services.shared.tracing import CONTEXT_KEY
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ class Borrowed:
 
     def __init__(self, config, timeout):
         self.context = {}
-        self.runner = GatewayRpcProxy(config, self.context, timeout)
+        self.runner = reply_as_own_user(GatewayRpcProxy(config, self.context, timeout), config)
         self.proxy = self.runner.start()
         self.broken = False
 

@@ -70,6 +70,25 @@ def ensure_rabbitmq(uri):
     subprocess.run(["rabbitmqctl", "-q", "await_startup"], check=True, timeout=120)
 
 
+def ensure_management(uri, config):
+    """RabbitMQ's management API, through which `setup` gives each service its own broker
+    user (services/shared/broker_users.py); not needed with BROKER_USERS=shared."""
+    if (config.get("BROKER_USERS") or "per_service") == "shared":
+        return
+    api = urlsplit(config.get("RABBITMQ_MANAGEMENT_URL") or f"http://{uri.hostname}:15672")
+    host, port = api.hostname, api.port or 15672
+    if port_open(host, port):
+        return
+    if host not in LOCAL_HOSTS or not shutil.which("rabbitmq-plugins"):
+        sys.exit(f"[infra] RabbitMQ's management API at {host}:{port} is unreachable: enable it there "
+                 "(rabbitmq-plugins enable rabbitmq_management), set RABBITMQ_MANAGEMENT_URL, or run "
+                 "every service as one broker user with BROKER_USERS=shared")
+    say("enabling RabbitMQ's management API (rabbitmq-plugins enable rabbitmq_management): "
+        "each service gets its own broker user through it")
+    subprocess.run(["rabbitmq-plugins", "-q", "enable", "rabbitmq_management"], check=True, timeout=120)
+    wait_for_port(host, port, "RabbitMQ's management API", seconds=60)
+
+
 def ensure_postgres(url):
     host, port = url.hostname or "127.0.0.1", url.port or 5432
     if port_open(host, port):
@@ -154,6 +173,7 @@ def main():
     ensure_rabbitmq(amqp)
     ensure_redis(redis)
     ensure_vhost(amqp)
+    ensure_management(amqp, config)
     ensure_database(database)
     say(f"RabbitMQ {amqp.hostname}:{amqp.port or 5672}{amqp.path}, PostgreSQL "
         f"{database.hostname}:{database.port or 5432}{database.path} and Redis "

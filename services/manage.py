@@ -1,6 +1,7 @@
 """Operating the platform from the command line.
 
-    python -m services.manage setup              migrate every service and declare the topology
+    python -m services.manage setup              migrate every service (and its database role),
+                                                 declare the topology, give each its broker user
     python -m services.manage migrate [SERVICE]  run migrations (all services by default)
     python -m services.manage topology           declare exchanges, queues and bindings
     python -m services.manage parked [--all]     list parked messages of every service
@@ -20,7 +21,7 @@ import sys
 import kombu
 
 from services import SERVICES
-from services.shared import migrations, parking, topology
+from services.shared import broker_users, migrations, parking, topology
 from services.shared.config import database_url, load_config
 from services.shared.database import make_engine, session_factory
 from services.shared.errors import DomainError
@@ -46,10 +47,17 @@ def declare_topology(config, args):
     print(f"topology declared: {len(topology.queues_for(PLATFORM))} event queues")
 
 
+def provision_broker_users(config, args):
+    if broker_users.per_service(config):
+        broker_users.provision(config, PLATFORM, broker_users.USERS)
+        print(f"broker users: {', '.join(broker_users.user_name(config, s) for s in broker_users.USERS)}")
+
+
 def setup(config, args):
     args.service = None
     migrate(config, args)
     declare_topology(config, args)
+    provision_broker_users(config, args)
 
 
 def list_parked(config, args):

@@ -6,6 +6,7 @@ import importlib
 import sys
 
 from services import SERVICES
+from services.shared import broker_users
 from services.shared.config import load_config
 from services.shared.tracing import configure_logging
 
@@ -21,7 +22,7 @@ def main(argv=None):
     if len(argv) != 1:
         sys.exit(f"usage: python -m services.run <{'|'.join(SERVICES)}>")
     cls = service_class(argv[0])
-    config = load_config()
+    config = broker_users.as_service(load_config(), cls.name)
     configure_logging(cls.name, config.get("LOG_LEVEL") or "INFO")
     from nameko.cli.run import run
     run([cls], config)

@@ -16,7 +16,7 @@ from nameko.standalone.rpc import ClusterRpcProxy
 
 from services.notifications.models import Delivery
 from services.shared.errors import Unavailable
-from services.shared.rpc_replies import forget_replies
+from services.shared.rpc_replies import forget_replies, reply_as_own_user
 
 log = logging.getLogger(__name__)
 PLACEHOLDER = re.compile(r"https://link\.invalid/([a-z_]+)(?:/([0-9a-f-]{36}))?")
@@ -74,7 +74,7 @@ class LinkMaker:
     def started(self):
         """The RPC proxy, started when first needed."""
         if self.proxy is None:
-            self.runner = ClusterRpcProxy(self.config, timeout=self.timeout)
+            self.runner = reply_as_own_user(ClusterRpcProxy(self.config, timeout=self.timeout), self.config)
             self.proxy = self.runner.start()
         return self.proxy
 

@@ -56,7 +56,8 @@ class ReliableEventHandler(EventHandler):
     def setup(self):
         self._check_catalogue()
         self.queue = topology.event_queue(self.source_service, self.event_type,
-                                          self.container.service_name, self.method_name)
+                                          self.container.service_name, self.method_name,
+                                          own_exchanges=not self.container.config.get("BROKER_USER"))
         config = self.container.config
         self.retry_base = float(config.get("EVENT_RETRY_BASE_SECONDS") or 0.5)
         self.retry_max = float(config.get("EVENT_RETRY_MAX_SECONDS") or 30)

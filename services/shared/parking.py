@@ -87,7 +87,8 @@ def replay(session, parked_id: int, amqp_uri: str) -> dict:
     publisher = BatchPublisher(amqp_uri)
     try:
         result = publisher.publish([Outgoing(
-            message_id=row.message_id, exchange="", routing_key=row.queue, type=row.event_type,
+            message_id=row.message_id, exchange=topology.replay_exchange_name(topology.service_of_queue(row.queue)),
+            routing_key=row.queue, type=row.event_type,
             body=row.body.encode("utf-8"), headers=row.headers, content_type=row.content_type)])
     finally:
         publisher.close()
@@ -108,7 +109,8 @@ class DeadLetterConsumer(Consumer):
         super().__init__(queue=None, requeue_on_error=True, **kwargs)
 
     def setup(self):
-        self.queue = topology.parked_queue(self.container.service_name)
+        self.queue = topology.parked_queue(self.container.service_name,
+                                           own_exchanges=not self.container.config.get("BROKER_USER"))
         super().setup()
 
     def handle_message(self, body, message):

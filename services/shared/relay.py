@@ -132,9 +132,17 @@ class OutboxRelay(DueLoop):
         self.producer, catalogue = self.container.service_name, self.container.service_cls.catalogue
         self.enabled = bool(catalogue.produced_by(self.producer))
         self.catalogue = catalogue
-        self.publisher = BatchPublisher(self.container.config["AMQP_URI"], on_connect=lambda channel: topology.declare(
-            channel, catalogue, producer=self.producer))
+        self.publisher = BatchPublisher(self.container.config["AMQP_URI"], on_connect=self._declare)
         self._next_pruning = time.monotonic()
+
+    def _declare(self, channel):
+        """As the administrator, the exchange and its consumers' queues, so that nothing is
+        published before its queue exists; on its own broker user, which may not declare other
+        services' queues, the exchange only (`setup` declared the rest)."""
+        if self.container.config.get("BROKER_USER"):
+            topology.declare_own(channel, self.producer)
+        else:
+            topology.declare(channel, self.catalogue, producer=self.producer)
 
     def run_once(self) -> bool:
         self.set_aside = []

@@ -19,3 +19,12 @@ def forget_replies(runner) -> None:
         queue.delete()
     except Exception as exc:  # noqa: BLE001 - a broken connection: the queue expires on its own
         log.info("could not delete an abandoned reply queue: %s", type(exc).__name__)
+
+
+def reply_as_own_user(runner, config: dict):
+    """Name a standalone proxy's reply queue after the service whose broker user it connects
+    as (`rpc.reply-<service>-<uuid>`, not nameko's `standalone_rpc_proxy`): that user may
+    declare no other queue (broker_users.py). Call before `start`; returns `runner`."""
+    if config.get("BROKER_USER"):
+        runner._reply_listener.container.service_name = config["BROKER_USER"]
+    return runner

@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from services import SERVICES
-from services.shared import migrations, topology
+from services.shared import broker_users, migrations, topology
 from services.shared.caller import CONTEXT_KEY as CALLER_KEY
 from services.shared.caller import Caller
 from services.shared.wire.credentials import ROLE_SCOPES
@@ -28,7 +28,8 @@ def config():
 
 @pytest.fixture(scope="session")
 def infrastructure(config):
-    """RabbitMQ and PostgreSQL up; the test schemas rebuilt by the services' migrations."""
+    """RabbitMQ and PostgreSQL up; the test schemas rebuilt by the services' migrations, the
+    topology declared and the services' broker users given their rights."""
     subprocess.run([sys.executable, str(ROOT / "scripts" / "infra.py")], check=True)
     engine = create_engine(config["DATABASE_URL"], pool_pre_ping=True)
     with engine.begin() as connection:
@@ -40,6 +41,7 @@ def infrastructure(config):
     with broker.connection(config) as connection:
         topology.declare(connection.default_channel, PLATFORM)
         topology.declare(connection.default_channel, probe.PROBE)
+    broker_users.provision(config, PLATFORM, broker_users.USERS)  # as `setup` does
     yield engine
     engine.dispose()
 
