@@ -4,6 +4,7 @@
                                                  declare the topology, give each its broker user
     python -m services.manage migrate [SERVICE]  run migrations (all services by default)
     python -m services.manage topology           declare exchanges, queues and bindings
+    python -m services.manage connections [--instances N]  PostgreSQL connections each may open
     python -m services.manage parked [--all]     list parked messages of every service
     python -m services.manage replay SERVICE ID  put a parked message back in its queue
     python -m services.manage create-coordinator EMAIL NAME   (password: $COORDINATOR_PASSWORD)
@@ -21,7 +22,7 @@ import sys
 import kombu
 
 from services import SERVICES
-from services.shared import broker_users, migrations, parking, topology
+from services.shared import broker_users, connections, migrations, parking, topology
 from services.shared.config import database_url, load_config
 from services.shared.database import make_engine, session_factory
 from services.shared.errors import DomainError
@@ -58,6 +59,16 @@ def setup(config, args):
     migrate(config, args)
     declare_topology(config, args)
     provision_broker_users(config, args)
+
+
+def show_connections(config, args):
+    engine = make_engine(config["DATABASE_URL"], "manage-connections", pool_size=1)
+    with engine.connect() as connection:
+        limit = int(connection.exec_driver_sql("SHOW max_connections").scalar())
+        reserved = int(connection.exec_driver_sql("SHOW superuser_reserved_connections").scalar())
+    engine.dispose()
+    budgets = connections.platform_budgets(config, args.instances)
+    print("\n".join(connections.report(budgets, limit, reserved)))
 
 
 def list_parked(config, args):
@@ -107,6 +118,9 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("service", nargs="?", choices=list(SERVICES))
     sub.set_defaults(run=migrate)
     commands.add_parser("topology").set_defaults(run=declare_topology)
+    sub = commands.add_parser("connections")
+    sub.add_argument("--instances", type=int, default=1, help="instances of each service")
+    sub.set_defaults(run=show_connections)
     sub = commands.add_parser("parked")
     sub.add_argument("--all", action="store_true", help="include replayed messages")
     sub.set_defaults(run=list_parked)

@@ -1,23 +1,28 @@
 """SQLAlchemy 2 for nameko: one engine per service, one session per worker."""
 import logging
 import sys
+import time
 
 import psycopg
+from eventlet.semaphore import Semaphore
 from nameko.extensions import DependencyProvider
 from sqlalchemy import MetaData, create_engine, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from services.shared import connections
 from services.shared.config import database_url
 from services.shared.tables import backbone
 
 log = logging.getLogger(__name__)
+PROBE_SHARED_SECONDS = 0.5
 
 
-def make_engine(url: str, application_name: str, pool_size: int = 10) -> Engine:
-    """An engine that survives a database restart (pre-ping) and never waits forever to connect."""
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
-                         pool_recycle=1800, pool_timeout=10,
+def make_engine(url: str, application_name: str, pool_size: int = 10, max_overflow: int | None = None) -> Engine:
+    """An engine that survives a database restart (pre-ping) and never waits forever to connect
+    or for a free connection; at most `pool_size` + `max_overflow` (default: as many again)."""
+    return create_engine(url, pool_size=pool_size, max_overflow=pool_size if max_overflow is None else max_overflow,
+                         pool_pre_ping=True, pool_recycle=1800, pool_timeout=connections.POOL_TIMEOUT_SECONDS,
                          connect_args={"connect_timeout": 5, "application_name": application_name})
 
 
@@ -55,12 +60,13 @@ class Database(DependencyProvider):
     def setup(self):
         check_psycopg_is_green()
         config = self.container.config
-        pool_size = int(config.get("max_workers", 10)) + 5
+        pool_size, overflow = connections.worker_pool(config)  # sized in connections.py
         self.engine = make_engine(database_url(config, self.container.service_name),
-                                  self.container.service_name, pool_size)
+                                  self.container.service_name, pool_size, overflow)
         catalogue = self.container.service_cls.catalogue
         self.sessionmaker = session_factory(self.engine, self.metadata, catalogue)
         self.sessions = {}
+        self._probing, self._probed_at, self._was_up = Semaphore(), float("-inf"), False
 
     def stop(self):
         self.engine.dispose()
@@ -73,6 +79,11 @@ class Database(DependencyProvider):
         return session
 
     def worker_teardown(self, worker_ctx):
+        self.release(worker_ctx)
+
+    def release(self, worker_ctx):
+        """Close the worker's session now, giving its connection back to the pool (a failed
+        batch does, before recording its failure through another connection)."""
         session = self.sessions.pop(worker_ctx, None)
         if session is None:
             return
@@ -84,7 +95,15 @@ class Database(DependencyProvider):
             session.invalidate()
 
     def is_up(self) -> bool:
-        """Whether the database answers a trivial query within a few seconds."""
+        """Whether the database answers a trivial query within a few seconds. During an
+        outage every waiting message asks: one probe at a time, its answer shared for a
+        moment, so that the askers never fill the workers' pool."""
+        with self._probing:
+            if time.monotonic() - self._probed_at >= PROBE_SHARED_SECONDS:
+                self._was_up, self._probed_at = self._probe(), time.monotonic()
+            return self._was_up
+
+    def _probe(self) -> bool:
         try:
             with self.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))

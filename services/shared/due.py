@@ -15,6 +15,7 @@ from functools import partial
 
 from sqlalchemy import ColumnElement, MetaData, Table, func, select
 
+from services.shared import connections
 from services.shared.config import database_url
 from services.shared.database import libpq_url, make_engine, session_factory
 from services.shared.errors import is_conflict, is_outage
@@ -118,7 +119,8 @@ class DueLoop(NotifiedLoop):
         self.batch_size = int(config.get(f"{self.settings}_BATCH_SIZE") or self.batch_size)
         self.poll_seconds = float(config.get(f"{self.settings}_POLL_SECONDS") or self.poll_seconds)
         url = database_url(config, service)
-        self.engine = make_engine(url, f"{service}-{self.identifier}", pool_size=2)
+        self.engine = make_engine(url, f"{service}-{self.identifier}", connections.LOOP_POOL_SIZE,
+                                  connections.LOOP_POOL_OVERFLOW)
         self.sessions = session_factory(self.engine, self.metadata,
                                         self.container.service_cls.catalogue)
         self.listener = NotifyListener(libpq_url(url), self.channel)

@@ -118,6 +118,10 @@ class ReliableEventHandler(EventHandler):
 
     def handle_result(self, batch, worker_ctx, result=None, exc_info=None):
         outcomes = result if exc_info is None else [batches.Outcome(batches.FAILED, exc_info[1])] * len(batch)
+        if any(outcome.status == batches.FAILED for outcome in outcomes):
+            # its connection back first: recording each failure takes one, and a worker holding
+            # one while waiting for another starves the pool when a whole batch fails at once
+            self._database().release(worker_ctx)
         for (event, message), outcome in zip(batch, outcomes):
             if outcome.status == batches.FAILED:
                 self._retry_later(message, outcome.error)
