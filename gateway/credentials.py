@@ -38,9 +38,15 @@ class Actor:
     credential_id: str
     display_name: str = ""
     email: str = ""
+    person_id: str | None = None  # a buddy's own person, or a link holder's
 
     def as_account(self) -> dict:
         return {"id": self.id, "role": self.role, "display_name": self.display_name, "email": self.email}
+
+
+def link_holder(person_id: str) -> Actor:
+    """The person a link intake verified stands for, acting on their own data only."""
+    return Actor(person_id, "link", "person", ("own:read", "own:write"), "", person_id=person_id)
 
 
 def sign(issued: dict) -> str:
@@ -48,7 +54,8 @@ def sign(issued: dict) -> str:
     expires = datetime.fromisoformat(issued["expires_at"]).timestamp()
     return _serializer().dumps({"c": issued["id"], "a": issued["account_id"], "k": issued["kind"],
                                 "r": issued["role"], "s": issued["scopes"], "x": int(expires),
-                                "n": issued.get("display_name", ""), "m": issued.get("email", "")})
+                                "n": issued.get("display_name", ""), "m": issued.get("email", ""),
+                                "p": issued.get("person_id")})
 
 
 def authenticate(token: str) -> Actor:
@@ -59,8 +66,10 @@ def authenticate(token: str) -> Actor:
         raise NotAuthenticated(EXPIRED) from None
     if said["x"] <= datetime.now(timezone.utc).timestamp():
         raise NotAuthenticated(EXPIRED)
+    if said["r"] == "buddy" and not said.get("p"):  # signed before it said whose: sign in again
+        raise NotAuthenticated(EXPIRED)
     actor = Actor(said["a"], said["k"], said["r"], tuple(said["s"]), said["c"], said.get("n", ""),
-                  said.get("m", ""))
+                  said.get("m", ""), said.get("p"))
     if _revoked(actor):
         raise NotAuthenticated(EXPIRED)
     _note_use(actor)

@@ -25,7 +25,7 @@ def _say_who_is_asking(context: dict):
     if actor is None:
         context.pop(CALLER_KEY, None)
     else:
-        context[CALLER_KEY] = Caller(actor.id, actor.kind, actor.role, actor.scopes).header()
+        context[CALLER_KEY] = Caller(actor.id, actor.kind, actor.role, actor.scopes, actor.person_id).header()
 
 
 def call(service: str, method: str, *args, **kwargs):

@@ -2,10 +2,10 @@
 
 The link is intake's (a `stop` link: intake.open_link says whose it is); links in messages
 sent before intake minted every link are notifications' own, and still work."""
-from flask import Blueprint, render_template, request
+from flask import Blueprint, g, render_template, request
 from flask_babel import force_locale
 
-from gateway import remote
+from gateway import credentials, remote
 from gateway.i18n import PUBLIC_LANGUAGES, chosen_language
 from services.shared.errors import NotFound
 
@@ -29,6 +29,7 @@ def choose(token):
 
 def _choose(holder: dict, wants: bool | None) -> dict:
     person_id = holder["person_id"]
+    g.actor = credentials.link_holder(person_id)  # their own choice, and nobody else's
     if wants is None:
         opted_out = remote.call("notifications", "get_opt_out", person_id)["opted_out"]
     else:

@@ -8,6 +8,7 @@ from services.shared.forgetting import forget_copies
 from services.shared.handlers import on_event
 from services.shared.models import is_uuid
 from services.shared.relay import OutboxRelay
+from services.shared.caller import scoped
 from services.shared.service import BackboneService, command, jsonable, load
 from services.shared.wire import matching as wire
 
@@ -36,62 +37,72 @@ class MatchingService(BackboneService):
         pool.forget(self.db, event.data["person_id"])
         forget_copies(self.db, event.data["person_id"])
 
-    @command
+    @command(scoped("matching:read"))
     def list_candidates(self, filters: dict = None) -> list[dict]:
         return wire.CandidateView(many=True).dump(pool.board(self.db, **load(wire.CandidateFilter(), filters)))
 
-    @command
+    @command(scoped("matching:read"))
     def get_pool_summary(self) -> dict:
         return {"waiting": pool.waiting_by_role(self.db)}
 
-    @command
+    @command(scoped("matching:write"))
     def set_capacity(self, person_id: str, data: dict) -> dict:
         candidate = pool.set_capacity(self.db, _id(person_id), load(wire.CapacityInput(), data)["capacity"])
         self.db.commit()
         busy = pool.commitments(self.db, [candidate.person_id]).get(candidate.person_id, 0)
         return wire.CandidateView().dump(pool.on_board(candidate, busy))
 
-    @command
+    @command(scoped("matching:read"))
     def suggest(self, query: dict) -> dict:
         return jsonable(suggest.for_person(self.db, **load(wire.SuggestionQuery(), query)))
 
-    @command
+    @command(scoped("matching:read"))
     def draft_proposal(self, data: dict = None) -> dict:
         return jsonable(suggest.draft(self.db, **load(wire.DraftInput(), data)))
 
-    @command
+    @command(scoped("matching:write"))
     def propose(self, data: dict) -> dict:
         return self._proposal(proposals.propose(self.db, load(wire.ProposeInput(), data)))
 
-    @command
+    @command(scoped("duos:read", "own:read"))
     def list_proposals(self, filters: dict = None) -> list[dict]:
-        found = proposals.listing(self.db, **load(wire.ProposalFilter(), filters))
+        """Proposals (ProposalView) by ProposalFilter; a buddy (`own:read`) only their own,
+        naming themselves as `person_id`."""
+        found = proposals.listing(self.db, **self._own_filter(load(wire.ProposalFilter(), filters)))
         return [self._view(p) for p in found]
 
-    @command
+    @command(scoped("duos:read"))
     def get_proposal(self, proposal_id: str) -> dict:
         return self._view(proposals.find(self.db, _id(proposal_id)))
 
-    @command
+    @command(scoped("duos:write"))
     def plan_introduction(self, proposal_id: str, data: dict) -> dict:
         found = proposals.plan_introduction(self.db, _id(proposal_id), load(wire.IntroductionInput(), data))
         return self._proposal(found)
 
-    @command
+    @command(scoped("duos:write"))
     def record_answer(self, proposal_id: str, data: dict) -> dict:
         answer = load(wire.AnswerInput(), data)
         return self._proposal(proposals.answer(self.db, _id(proposal_id), answer,
                                                int(self.config.get("DUO_LENGTH_DAYS") or 182)))
 
-    @command
+    @command(scoped("duos:read", "own:read"))
     def list_duos(self, filters: dict = None) -> list[dict]:
-        return wire.DuoView(many=True).dump(duos.listing(self.db, **load(wire.DuoFilter(), filters)))
+        """Duos (DuoView) by DuoFilter; a buddy (`own:read`) only their own, naming themselves
+        as `person_id`."""
+        found = duos.listing(self.db, **self._own_filter(load(wire.DuoFilter(), filters)))
+        return wire.DuoView(many=True).dump(found)
 
-    @command
+    def _own_filter(self, filters: dict) -> dict:
+        """`filters`, when the caller may read every duo or names themselves; else Forbidden."""
+        self.caller.may_act_on(filters.get("person_id"), "duos:read", "own:read")
+        return filters
+
+    @command(scoped("duos:read"))
     def get_duo(self, duo_id: str) -> dict:
         return wire.DuoView().dump(duos.find(self.db, _id(duo_id)))
 
-    @command
+    @command(scoped("duos:write"))
     def change_duo(self, duo_id: str, action: str, data: dict = None) -> dict:
         if action not in DUO_ACTIONS:
             raise InvalidInput({"action": [f"Must be one of: {', '.join(DUO_ACTIONS)}."]})
@@ -99,23 +110,23 @@ class MatchingService(BackboneService):
         self.db.commit()
         return wire.DuoView().dump(duo)
 
-    @command
+    @command(scoped("matching:read"))
     def get_weights(self) -> dict:
         return settings.view(self.db)
 
-    @command
+    @command(scoped("matching:write"))
     def tune_weights(self, data: dict) -> dict:
         settings.tune(self.db, **load(wire.WeightsInput(), data))
         self.db.commit()
         return settings.view(self.db)
 
-    @command
+    @command(scoped("matching:write"))
     def reset_weights(self) -> dict:
         settings.reset(self.db)
         self.db.commit()
         return settings.view(self.db)
 
-    @command
+    @command(scoped("people:export"))
     def export_person(self, person_id: str) -> dict:
         """What matching holds about a person (`people:export`): {"candidate", "proposals",
         "duos"}. NotAuthenticated, Forbidden."""

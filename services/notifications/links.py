@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from nameko.standalone.rpc import ClusterRpcProxy
 
 from services.notifications.models import Delivery
+from services.shared.caller import CONTEXT_KEY, Caller
 from services.shared.errors import Unavailable
 from services.shared.rpc_replies import forget_replies, reply_as_own_user
 
 log = logging.getLogger(__name__)
+AS_NOTIFICATIONS = {CONTEXT_KEY: Caller.service("notifications").header()}
 PLACEHOLDER = re.compile(r"https://link\.invalid/([a-z_]+)(?:/([0-9a-f-]{36}))?")
 
 
@@ -74,7 +76,8 @@ class LinkMaker:
     def started(self):
         """The RPC proxy, started when first needed."""
         if self.proxy is None:
-            self.runner = reply_as_own_user(ClusterRpcProxy(self.config, timeout=self.timeout), self.config)
+            self.runner = reply_as_own_user(ClusterRpcProxy(  # intake mints links for notifications only
+                self.config, timeout=self.timeout, context_data=AS_NOTIFICATIONS), self.config)
             self.proxy = self.runner.start()
         return self.proxy
 

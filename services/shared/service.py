@@ -8,7 +8,7 @@ from nameko.timer import timer
 from sqlalchemy import and_, func, select, text
 
 from services.shared import dispatch, held_events, parking
-from services.shared.caller import WhoIsAsking
+from services.shared.caller import Access, WhoIsAsking, anyone, scoped
 from services.shared.consumers import rpc
 from services.shared.errors import EXPECTED, InvalidInput, Unavailable, is_outage
 from services.shared.loophealth import describe
@@ -20,18 +20,27 @@ HELD_RELEASE_SECONDS = 2  # how often each service looks for held events whose w
 
 
 
-def command(method):
-    """An RPC entrypoint whose deliberate errors are logged as expected, not as crashes, and
-    whose database outages reach the caller as Unavailable (the gateway answers 503)."""
-    @functools.wraps(method)
-    def translated(*args, **kwargs):
-        try:
-            return method(*args, **kwargs)
-        except Exception as exc:
-            if is_outage(exc):
-                raise Unavailable("The database is unavailable; try again in a moment.") from exc
-            raise
-    return rpc(expected_exceptions=EXPECTED)(translated)
+def command(access: Access):
+    """An RPC entrypoint that only `access` may call (caller.py: checked before it runs),
+    whose deliberate errors are logged as expected, not as crashes, and whose database
+    outages reach the caller as Unavailable (the gateway answers 503)."""
+    if not isinstance(access, Access):
+        raise TypeError("every RPC entrypoint says who may call it: @command(scoped(...)), "
+                        "@command(signed_in()), @command(service_only(...)) or @command(anyone(why))")
+
+    def decorate(method):
+        @functools.wraps(method)
+        def translated(self, *args, **kwargs):
+            access.check(self.caller)
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as exc:
+                if is_outage(exc):
+                    raise Unavailable("The database is unavailable; try again in a moment.") from exc
+                raise
+        translated.access = access
+        return rpc(expected_exceptions=EXPECTED)(translated)
+    return decorate
 
 
 def load(schema, payload) -> dict:
@@ -50,7 +59,7 @@ class BackboneService:
     config = Config()
     caller = WhoIsAsking()  # who is asking, as the gateway authenticated them (caller.py)
 
-    @rpc
+    @command(anyone("the operator's and the load balancer's probe; counts and states only"))
     def health(self) -> dict:
         """The service's state; never raises. {"status": "ok" | "degraded", "database": "ok" |
         "down", the outbox's and parked backlog (see _backlog), "problems": [see
@@ -94,19 +103,18 @@ class BackboneService:
                                      .where(parked.c.replayed_at.is_(None))),
         }
 
-    @command
+    @command(scoped("operations:read"))
     def list_parked(self, include_replayed=False) -> list[dict]:
         return jsonable(parking.list_parked(self.db, include_replayed))
 
-    @command
+    @command(scoped("operations:write"))
     def replay_parked(self, parked_id: int) -> dict:
         return jsonable(parking.replay(self.db, int(parked_id), self.config["AMQP_URI"]))
 
-    @command
+    @command(scoped("people:export"))
     def export_person(self, person_id: str) -> dict:
         """What this service holds about a person (subject access, `people:export`); services
         that keep personal data override it."""
-        self.caller.require("people:export")
         return {}
 
     @parking.keep_parked

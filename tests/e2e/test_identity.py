@@ -1,7 +1,8 @@
 """Who is asking, checked in the gateway: a token revoked through one gateway process is
 refused by another on its next request; a valid token keeps working with intake stopped;
 signing out ends every session; a buddy's credential is refused on every coordinator
-operation of the API (taken from the OpenAPI document, so a new one is covered)."""
+operation of the API (taken from the OpenAPI document, so a new one is covered) and every
+coordinator page of the portal (taken from the gateway's routes)."""
 import re
 
 import pytest
@@ -80,6 +81,26 @@ def test_a_buddys_credential_is_refused_on_every_coordinator_operation(fresh, ap
     answers = {(method, path): requests.request(
         method, fresh.url(filled(spec, path)), json={}, headers={"Authorization": f"Bearer {token}"},
         timeout=10).status_code for method, path in operations}
+    assert {key: status for key, status in answers.items() if status != 403} == {}
+
+
+def test_a_buddys_session_is_refused_on_every_coordinator_page(fresh, api):
+    """Every portal page and form but their own, from the gateway's own routes (a new page is
+    covered the day it is added)."""
+    buddy = buddy_with_password(fresh, api)
+    browser = requests.Session()
+    form = browser.get(fresh.url("/login"))
+    landed = browser.post(fresh.url("/login"), data={**buddy, "csrf_token": csrf_of(form)})
+    assert landed.url.endswith("/me"), "a buddy lands on their own page"
+    with create_app({"TESTING": True}).app_context() as context:
+        rules = [(method, rule.rule) for rule in context.app.url_map.iter_rules()
+                 if rule.rule.startswith("/portal") for method in sorted(rule.methods - {"HEAD", "OPTIONS"})]
+    assert len(rules) > 30
+    answers = {(method, rule): browser.request(
+        method, fresh.url(re.sub(r"<int:[^>]+>", "1", re.sub(r"<(?!int:)[^>]+>", "00000000-0000-4000-8000-000000000000",
+                                                                 rule))),
+        data={"csrf_token": csrf_of(landed)}, allow_redirects=False, timeout=10).status_code
+        for method, rule in rules}
     assert {key: status for key, status in answers.items() if status != 403} == {}
 
 

@@ -35,13 +35,13 @@ def shared(config):
     return revocations
 
 
-def test_a_coordinators_token_has_every_coordinator_scope_and_a_buddy_gets_none(intake, coordinators, outbox):
+def test_a_coordinators_token_has_every_coordinator_scope_and_a_buddy_gets_none(link_maker, intake, coordinators, outbox):
     issued = intake.issue_token(coordinators[0])
     assert issued["kind"] == "coordinator_api_token" and "people:erase" in issued["scopes"]
     assert not [scope for scope in issued["scopes"] if scope.startswith("own:")]
     created = intake.submit_application(an_application(role="buddy", email="lotte@example.org"))
     intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
-    intake.accept_invitation(invitation_token(intake, outbox("buddy_invited")[0]), {"password": PASSWORD})
+    intake.accept_invitation(invitation_token(link_maker, outbox("buddy_invited")[0]), {"password": PASSWORD})
     with pytest.raises(Forbidden):
         intake.issue_token({"email": "lotte@example.org", "password": PASSWORD})
     assert intake.start_session({"email": "lotte@example.org", "password": PASSWORD})["scopes"] == [
@@ -123,18 +123,18 @@ def test_without_the_shared_list_nothing_is_revoked_half_way(start_service, rpc,
     assert rpc.intake.check_credential(token["id"]) == {"valid": True}, "still valid: nothing changed"
 
 
-def a_buddy_with_an_account(intake, outbox, email="an@example.org") -> tuple[dict, dict]:
+def a_buddy_with_an_account(intake, link_maker, outbox, email="an@example.org") -> tuple[dict, dict]:
     created = intake.submit_application(an_application(role="buddy", email=email))
     intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
-    intake.accept_invitation(invitation_token(intake, outbox("buddy_invited")[-1]), {"password": PASSWORD})
+    intake.accept_invitation(invitation_token(link_maker, outbox("buddy_invited")[-1]), {"password": PASSWORD})
     return created, intake.start_session({"email": email, "password": PASSWORD})
 
 
-def test_a_closed_buddy_account_is_not_reopened_by_an_invitation(intake, coordinators, outbox, rpc_as):
+def test_a_closed_buddy_account_is_not_reopened_by_an_invitation(link_maker, intake, coordinators, outbox, rpc_as):
     """Found by trying: a pending invitation set a new password and reopened a closed account."""
-    created, session = a_buddy_with_an_account(intake, outbox)
+    created, session = a_buddy_with_an_account(intake, link_maker, outbox)
     intake.reinvite_buddy(created["person_id"])
-    pending = invitation_token(intake, outbox("buddy_invited")[-1])
+    pending = invitation_token(link_maker, outbox("buddy_invited")[-1])
     as_holder(rpc_as, intake.start_session(coordinators[0])).deactivate_account(session["account_id"])
     with pytest.raises(Gone):
         intake.accept_invitation(pending, {"password": "another long password"})
@@ -144,11 +144,11 @@ def test_a_closed_buddy_account_is_not_reopened_by_an_invitation(intake, coordin
         intake.start_session({"email": "an@example.org", "password": PASSWORD})
 
 
-def test_a_new_password_ends_the_sessions_opened_with_the_old_one(intake, outbox, shared):
+def test_a_new_password_ends_the_sessions_opened_with_the_old_one(link_maker, intake, outbox, shared):
     """Found by trying: a session opened before a password reset kept working."""
-    created, before = a_buddy_with_an_account(intake, outbox)
+    created, before = a_buddy_with_an_account(intake, link_maker, outbox)
     intake.reinvite_buddy(created["person_id"])
-    intake.accept_invitation(invitation_token(intake, outbox("buddy_invited")[-1]),
+    intake.accept_invitation(invitation_token(link_maker, outbox("buddy_invited")[-1]),
                              {"password": "a brand new lovely password"})
     assert intake.check_credential(before["id"]) == {"valid": False}
     assert shared.refused(before["id"], before["account_id"]) is True

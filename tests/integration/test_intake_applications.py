@@ -86,12 +86,12 @@ def test_a_participant_s_decision_carries_the_profile_and_no_name(intake, outbox
         intake.record_screening(created["application_id"], {"decision": "rejected", "reason": "no"})
 
 
-def test_an_approved_buddy_is_invited_and_can_set_a_password_once(intake, outbox, db):
+def test_an_approved_buddy_is_invited_and_can_set_a_password_once(link_maker, intake, outbox, db):
     created = intake.submit_application(an_application(role="buddy", email="lotte@example.org"))
     intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
     [invited] = outbox("buddy_invited")
     assert "invitation_url" not in invited["data"], "the link is minted when the message is sent"
-    token = invitation_token(intake, invited)
+    token = invitation_token(link_maker, invited)
     with pytest.raises(InvalidInput):
         intake.accept_invitation(token, {"password": "short"})
     account = intake.accept_invitation(token, {"password": "a long and lovely password"})
@@ -103,10 +103,10 @@ def test_an_approved_buddy_is_invited_and_can_set_a_password_once(intake, outbox
         intake.accept_invitation("forged", {"password": "another long password"})
 
 
-def test_an_expired_invitation_says_so(intake, outbox, db):
+def test_an_expired_invitation_says_so(link_maker, intake, outbox, db):
     created = intake.submit_application(an_application(role="buddy"))
     intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
-    token = invitation_token(intake, outbox("buddy_invited")[0])
+    token = invitation_token(link_maker, outbox("buddy_invited")[0])
     with db.begin() as connection:
         connection.execute(text("UPDATE intake.account_invitation SET expires_at = now()"))
     with pytest.raises(Gone) as refused:

@@ -120,10 +120,10 @@ def test_a_person_s_data_can_be_exported_then_erased_everywhere_here(intake, out
     assert [e["action"] for e in intake.list_audit(created["person_id"])] == ["erase", "export"]
 
 
-def test_a_buddy_keeps_their_own_availability_up_to_date(intake, outbox, rpc_as):
+def test_a_buddy_keeps_their_own_availability_up_to_date(link_maker, intake, outbox, rpc_as):
     created = intake.submit_application(an_application(role="buddy", email="jan@example.org"))
     intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
-    token = invitation_token(intake, outbox("buddy_invited")[0])
+    token = invitation_token(link_maker, outbox("buddy_invited")[0])
     account = intake.accept_invitation(token, {"password": "a long and lovely password"})
     buddy = Caller(account["id"], "buddy_session", "buddy", ROLE_SCOPES["buddy"])
     updated = rpc_as(buddy).intake.update_own_profile({"availability": ["fri_evening"]})

@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from services.intake.service import IntakeService
 from services.matching.service import MatchingService
+from services.shared.caller import Caller
 from services.shared.errors import NotFound
 from services.shared.models import utcnow
 from tests.support.backlog import ended_duos
@@ -47,10 +48,10 @@ def test_sign_in_attempts_are_forgotten_after_their_retention(start_service, db)
             "SELECT array_agg(email) FROM intake.login_attempt")).scalar() == ["new@example.org"], timeout=10)
 
 
-def test_a_link_is_forgotten_a_month_after_it_expired(start_service, rpc, db):
+def test_a_link_is_forgotten_a_month_after_it_expired(start_service, rpc, rpc_as, db):
     start_service(IntakeService, RETENTION_POLL_SECONDS=0.2)
     created = rpc.intake.submit_application(an_application())
-    [fresh] = rpc.intake.issue_links([{"person_id": created["person_id"], "purpose": "stop"}])
+    [fresh] = rpc_as(Caller.service("notifications")).intake.issue_links([{"person_id": created["person_id"], "purpose": "stop"}])
     age(db, "UPDATE intake.link SET expires_at = now() - interval '31 days' WHERE purpose = 'status'")
     with db.connect() as connection:
         eventually(lambda: connection.execute(text(

@@ -28,9 +28,10 @@ def pool_status(api, platform, person):
     return found[0]["status"] if found else None
 
 
-def invitation_token(intake, invited: dict) -> str:
+def invitation_token(link_maker, invited: dict) -> str:
     """The password link's token notifications would put in the invitation of a
-    `buddy_invited` event (`invited`: the event as intake's outbox holds it)."""
-    [issued] = intake.issue_links([{"person_id": invited["data"]["person_id"], "purpose": "account_setup",
+    `buddy_invited` event (`invited`: the event as intake's outbox holds it; `link_maker`:
+    intake as notifications calls it)."""
+    [issued] = link_maker.issue_links([{"person_id": invited["data"]["person_id"], "purpose": "account_setup",
                                     "ref": invited["data"]["invitation_id"]}])
     return issued["url"].rsplit("/", 1)[-1]

@@ -106,6 +106,12 @@ def rpc(rpc_as):
 
 
 @pytest.fixture
+def link_maker(rpc_as):
+    """Intake as notifications calls it for its messages' links (the only caller it allows)."""
+    return rpc_as(Caller.service("notifications")).intake
+
+
+@pytest.fixture
 def rpc_as(config):
     """`rpc_as(caller)`: a proxy whose calls carry that Caller (None: nobody)."""
     runners = []

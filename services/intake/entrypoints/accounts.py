@@ -4,6 +4,7 @@ from sqlalchemy import select
 from services.intake import credentials, invitations, privacy, profiles
 from services.intake.models import Account, Application
 from services.shared.errors import Conflict, NotAuthenticated
+from services.shared.caller import anyone, scoped
 from services.shared.service import command, load
 from services.shared.wire.accounts import AccountView
 from services.shared.wire.credentials import Revoked
@@ -11,14 +12,14 @@ from services.shared.wire.interviews import OwnProfileInput, OwnProfileView, Pas
 
 
 class AccountEntrypoints:
-    @command
+    @command(anyone("the token it is given is its own proof"))
     def check_invitation(self, token: str) -> dict:
         """Whether a password link can still be used: {"usable": True}, or NotFound (no such
         link, or its person was erased) or Gone (used, replaced, expired), with what to do."""
         invitations.usable(self.db, str(token))
         return {"usable": True}
 
-    @command
+    @command(anyone("the token it is given is its own proof"))
     def accept_invitation(self, token: str, payload: dict) -> dict:
         """Set the password with an invitation link (AccountView). Every session opened with
         an earlier password ends, on every gateway. NotFound, Gone, InvalidInput."""
@@ -28,7 +29,7 @@ class AccountEntrypoints:
         self.db.commit()
         return AccountView().dump(account)
 
-    @command
+    @command(scoped("accounts:manage"))
     def reinvite_buddy(self, person_id: str) -> dict:
         person = privacy.person(self.db, person_id)
         approved = self.db.scalar(select(Application).where(
@@ -43,12 +44,12 @@ class AccountEntrypoints:
         self.db.commit()
         return {"person_id": person.id, "invited": True}
 
-    @command
+    @command(scoped("own:read"))
     def get_own_profile(self) -> dict:
         """The calling buddy's own profile (`own:read`)."""
         return OwnProfileView().dump(self._own_person(self.caller.require("own:read").id))
 
-    @command
+    @command(scoped("own:write"))
     def update_own_profile(self, payload: dict) -> dict:
         """The calling buddy corrects their own availability and interests (`own:write`)."""
         person = self._own_person(self.caller.require("own:write").id)

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from services.intake import accounts, credentials
 from services.intake.models import Account
 from services.shared.errors import InvalidInput
+from services.shared.caller import anyone, scoped, signed_in
 from services.shared.service import command, load
 from services.shared.wire.accounts import AccountView, Credentials
 from services.shared.wire.credentials import CredentialView, Issued, Kind, Revoked
@@ -15,7 +16,7 @@ SESSION_KINDS = {"coordinator": Kind.COORDINATOR_SESSION, "buddy": Kind.BUDDY_SE
 
 
 class CredentialEntrypoints:
-    @command
+    @command(anyone("the password it is given is its own proof (sign-in attempts are throttled)"))
     def start_session(self, sign_in: dict, client_ip: str = None, hours: float = 8) -> dict:
         """Sign in to the portal: the Issued session credential ({"id", "account_id", "kind",
         "role", "display_name", "email", "scopes", "expires_at"}) lasting `hours`, for the
@@ -25,7 +26,7 @@ class CredentialEntrypoints:
         issued = credentials.issue(self.db, account, SESSION_KINDS[account.role], timedelta(hours=hours))
         return self._issued(issued)
 
-    @command
+    @command(anyone("the password it is given is its own proof (sign-in attempts are throttled)"))
     def issue_token(self, sign_in: dict, client_ip: str = None, label: str = None) -> dict:
         """A coordinator's API token (12 hours), as `start_session` returns; Forbidden for a
         buddy's account (a buddy uses the portal)."""
@@ -33,24 +34,24 @@ class CredentialEntrypoints:
         return self._issued(credentials.issue(self.db, account, Kind.COORDINATOR_API_TOKEN,
                                               label=_label(label)))
 
-    @command
+    @command(signed_in())
     def list_credentials(self) -> list[dict]:
         """The caller's own working credentials (CredentialView), newest first."""
         return CredentialView(many=True).dump(credentials.listed(self.db, self.caller.signed_in().id))
 
-    @command
+    @command(signed_in())
     def revoke_credential(self, credential_id: str) -> dict:
         """End one of the caller's own credentials now, on every gateway: {"id",
         "expires_at"}; NotFound for another account's; Unavailable when the shared list of
         revocations cannot be written (then nothing changed)."""
         return self._revoked([credentials.revoke(self.db, self.caller.signed_in().id, credential_id)])[0]
 
-    @command
+    @command(signed_in())
     def end_sessions(self) -> list[dict]:
         """Sign out: every portal session of the caller's account ends, on every device."""
         return self._revoked(credentials.end_sessions(self.db, self.caller.signed_in().id))
 
-    @command
+    @command(scoped("accounts:manage"))
     def deactivate_account(self, account_id: str) -> list[dict]:
         """Close an account (`accounts:manage`, by an active coordinator): it cannot sign in,
         its pending invitations stop working, and every credential of it ends now. Conflict
@@ -59,14 +60,14 @@ class CredentialEntrypoints:
         ended = credentials.deactivate(self.db, account_id, by.id)
         return self._revoked(ended, accounts=[str(account_id)])
 
-    @command
+    @command(scoped("accounts:manage"))
     def list_accounts(self) -> list[dict]:
         """Every account (AccountView with "active"), coordinators first (`accounts:manage`)."""
         self.caller.require("accounts:manage")
         found = self.db.scalars(select(Account).order_by(Account.role.desc(), Account.display_name))
         return [{**AccountView().dump(a), "active": a.active} for a in found]
 
-    @command
+    @command(anyone("the gateway's own check of a credential it holds; ids and validity only"))
     def list_revoked_credentials(self) -> dict:
         """Everything a token check must refuse: {"credentials": [{"id", "expires_at"}],
         "accounts": [ids of deactivated accounts]} (the gateway's reload of the shared list)."""
@@ -74,12 +75,12 @@ class CredentialEntrypoints:
         return {"credentials": Revoked(many=True).dump(credentials.list_revoked(self.db)),
                 "accounts": [str(a) for a in closed]}
 
-    @command
+    @command(anyone("the gateway's own check of a credential it holds; ids and validity only"))
     def check_credential(self, credential_id: str) -> dict:
         """Whether a credential works: {"valid": bool} (when the shared list is unreachable)."""
         return {"valid": credentials.still_valid(self.db, credential_id)}
 
-    @command
+    @command(anyone("the gateway's own check of a credential it holds; ids and validity only"))
     def note_credential_used(self, credential_id: str) -> None:
         """A credential was used now (written at most once a minute)."""
         credentials.note_use(self.db, credential_id)
@@ -95,7 +96,7 @@ class CredentialEntrypoints:
         return Issued().dump({"id": credential.id, "account_id": account.id, "kind": credential.kind,
                               "role": account.role, "display_name": account.display_name,
                               "email": account.email, "scopes": credential.scopes,
-                              "expires_at": credential.expires_at})
+                              "expires_at": credential.expires_at, "person_id": account.person_id})
 
     def _revoked(self, ended, accounts=()) -> list[dict]:
         """Written to the shared list before the commit: if it cannot be, nothing changed."""

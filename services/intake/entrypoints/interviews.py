@@ -1,5 +1,6 @@
 """The intake interview: plan, move, cancel, record; the audited read of its notes."""
 from services.intake import interviews, records
+from services.shared.caller import scoped
 from services.shared.service import command, load
 from services.shared.wire.application_views import InterviewView, NotesView
 from services.shared.wire.applications import IntakeRecordInput
@@ -7,26 +8,26 @@ from services.shared.wire.interviews import CancelInput, InterviewInput
 
 
 class InterviewEntrypoints:
-    @command
+    @command(scoped("intake:write"))
     def schedule_intake(self, application_id: str, payload: dict) -> dict:
         interview = interviews.schedule(self.db, application_id, load(InterviewInput(), payload))
         self.db.commit()
         return InterviewView().dump(interview)
 
-    @command
+    @command(scoped("intake:write"))
     def reschedule_intake(self, application_id: str, payload: dict) -> dict:
         interview = interviews.reschedule(self.db, application_id, load(InterviewInput(), payload))
         self.db.commit()
         return InterviewView().dump(interview)
 
-    @command
+    @command(scoped("intake:write"))
     def cancel_intake(self, application_id: str, payload: dict = None) -> dict:
         data = load(CancelInput(), payload)
         interview = interviews.cancel(self.db, application_id, data["reason"])
         self.db.commit()
         return InterviewView().dump(interview)
 
-    @command
+    @command(scoped("intake:write"))
     def record_intake(self, application_id: str, payload: dict) -> dict:
         """Record (or correct) the intake interview, its notes included (`intake:write`, by the
         caller). NotAuthenticated, Forbidden, NotFound, InvalidInput, Conflict."""
@@ -36,7 +37,7 @@ class InterviewEntrypoints:
         self.db.commit()
         return self._view(found)
 
-    @command
+    @command(scoped("notes:read"))
     def read_intake_notes(self, application_id: str) -> dict:
         """The intake record's private notes, for a coordinator (`notes:read`); the read is
         written in the audit log with the reader. NotAuthenticated, Forbidden, NotFound."""

@@ -2,13 +2,14 @@
 from services.intake import links
 from services.shared.config import public_base_url
 from services.shared.errors import InvalidInput, NotFound
+from services.shared.caller import anyone, service_only
 from services.shared.service import command
 
 MAX_AT_ONCE = 500  # a dispatcher batch asks for at most two links per message
 
 
 class LinkEntrypoints:
-    @command
+    @command(service_only("notifications"))
     def issue_links(self, wanted: list) -> list[dict]:
         """Fresh links for messages about to be sent (links.py). `wanted`: a list of
         {"person_id", "purpose": "status" | "account_setup" | "stop", "ref": invitation id
@@ -22,7 +23,7 @@ class LinkEntrypoints:
         self.db.commit()
         return issued
 
-    @command
+    @command(anyone("the token it is given is its own proof"))
     def open_link(self, token: str, purpose: str) -> dict:
         """Whom a link is for, when a public page opens it: {"person_id", "language"}.
         NotFound (no such link of that purpose, or its person was erased), Gone (expired or

@@ -4,12 +4,13 @@ from sqlalchemy import select
 from services.intake import audit, privacy
 from services.intake.models import Account
 from services.shared.models import is_uuid
+from services.shared.caller import scoped
 from services.shared.service import command, jsonable
 from services.shared.wire.application_views import AuditEntryView
 
 
 class PeopleEntrypoints:
-    @command
+    @command(scoped("people:export"))
     def export_person(self, person_id: str) -> dict:
         """Everything intake holds about a person (`people:export`; audited with the caller).
         NotAuthenticated, Forbidden, NotFound."""
@@ -17,7 +18,7 @@ class PeopleEntrypoints:
         self.db.commit()  # the audit entry
         return jsonable(exported)
 
-    @command
+    @command(scoped("people:erase"))
     def erase_person(self, person_id: str) -> dict:
         """Erase the person here and everywhere (person_erased): {"person_id", "erased": True}.
         Their account's sessions end on every gateway before the commit (Unavailable, and
@@ -31,7 +32,7 @@ class PeopleEntrypoints:
         self.db.commit()
         return {"person_id": str(person_id), "erased": True}
 
-    @command
+    @command(scoped("people:read"))
     def list_audit(self, person_id: str = None) -> list[dict]:
         """Who read, exported or erased what, newest first (`people:read`)."""
         self.caller.require("people:read")

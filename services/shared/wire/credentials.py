@@ -53,6 +53,7 @@ class Issued(Schema):
     email = fields.String()
     scopes = fields.List(fields.String())
     expires_at = fields.AwareDateTime()
+    person_id = fields.UUID(allow_none=True)  # a buddy's own person (none for a coordinator)
 
 
 class Revoked(Schema):
