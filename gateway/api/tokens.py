@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 from gateway import credentials, remote
 from gateway.api import BEARER, edge_input, respond
 from gateway.auth import coordinator_api
-from services.shared.wire.accounts import Credentials, TokenIssued
+from services.shared.wire.accounts import TokenIssued, TokenRequest
 from services.shared.wire.credentials import CredentialView
 
 blp = Blueprint("tokens", __name__, url_prefix="/api/v1/tokens",
@@ -14,13 +14,14 @@ blp = Blueprint("tokens", __name__, url_prefix="/api/v1/tokens",
 
 
 @blp.route("", methods=["POST"])
-@blp.arguments(Credentials)
+@blp.arguments(TokenRequest)
 @blp.response(201, TokenIssued)
 @blp.alt_response(401, description="Wrong e-mail address or password")
 @blp.alt_response(403, description="The account is a buddy's: buddies use the portal")
 @blp.alt_response(429, description="Too many failed attempts; see Retry-After")
 def issue(_credentials):
-    """Get a bearer token (valid for 12 hours; shown once)."""
+    """Get a bearer token (valid for 12 hours; shown once), with a label and, for least
+    privilege, only the scopes named (all of the coordinator's when none are)."""
     issued = remote.call("intake", "issue_token", edge_input(), request.remote_addr)
     return respond({"id": issued["id"], "token": credentials.sign(issued),
                     "expires_at": issued["expires_at"], "scopes": issued["scopes"]}, 201)

@@ -22,12 +22,16 @@ USE_NOTED_EVERY = timedelta(minutes=1)
 
 
 def issue(session: Session, account: Account, kind: Kind, lifetime: timedelta | None = None,
-          label: str | None = None) -> Credential:
-    """A new credential of `kind` for `account`, with the scopes of its role."""
+          label: str | None = None, scopes: list[str] | None = None) -> Credential:
+    """A new credential of `kind` for `account`, with the scopes of its role, or only those of
+    them named in `scopes` (Forbidden for one the role does not hold)."""
     if kind is Kind.COORDINATOR_API_TOKEN and account.role != "coordinator":
         raise Forbidden("API tokens are for coordinators; a buddy signs in to the portal.")
+    held = ROLE_SCOPES[account.role]
+    if scopes is not None and not set(scopes) <= set(held):
+        raise Forbidden("A token cannot hold a scope its account does not have.")
     credential = Credential(account_id=account.id, kind=kind.value, label=label,
-                            scopes=list(ROLE_SCOPES[account.role]),
+                            scopes=[scope for scope in held if scopes is None or scope in scopes],
                             expires_at=utcnow() + (lifetime or LIFETIMES[kind]))
     session.add(credential)
     session.flush()

@@ -8,7 +8,7 @@ from services.intake import accounts
 from services.intake.service import IntakeService
 from services.manage import service_session
 from services.shared.caller import Caller
-from services.shared.errors import Conflict, Forbidden, Gone, NotAuthenticated, NotFound, Unavailable
+from services.shared.errors import Conflict, Forbidden, Gone, InvalidInput, NotAuthenticated, NotFound, Unavailable
 from services.shared.revocations import Revocations
 from services.shared.wire.credentials import ROLE_SCOPES
 from tests.support.applicants import invitation_token
@@ -51,6 +51,27 @@ def test_a_coordinators_token_has_every_coordinator_scope_and_a_buddy_gets_none(
 def as_holder(rpc_as, issued: dict):
     """RPC as the account a credential was issued to, as the gateway sends it."""
     return rpc_as(Caller(issued["account_id"], issued["kind"], issued["role"], tuple(issued["scopes"]))).intake
+
+
+def test_a_token_holds_only_the_scopes_asked_for_and_says_what_it_is_for(intake, coordinators, rpc_as):
+    issued = intake.issue_token({**coordinators[0], "label": "monthly report", "scopes": ["applications:read"]})
+    assert issued["scopes"] == ["applications:read"]
+    holder = as_holder(rpc_as, issued)
+    assert holder.list_applications({}) == []
+    with pytest.raises(Forbidden):
+        holder.record_screening("00000000-0000-4000-8000-000000000001", {"decision": "approved", "reason": "ok"})
+    [listed] = [c for c in holder.list_credentials() if c["id"] == issued["id"]]
+    assert (listed["label"], listed["scopes"]) == ("monthly report", ["applications:read"])
+
+
+@pytest.mark.parametrize("asked, field", [
+    ({"scopes": ["keys:steal"]}, "scopes"), ({"scopes": []}, "scopes"), ({"scopes": ["own:read"]}, "scopes"),
+    ({"label": ""}, "label"), ({"label": "x" * 101}, "label"),
+])
+def test_a_token_request_out_of_bounds_is_refused_with_the_field_named(intake, coordinators, asked, field):
+    with pytest.raises(InvalidInput) as refused:
+        intake.issue_token({**coordinators[0], **asked})
+    assert list(refused.value.errors) == [field]
 
 
 def test_a_revoked_token_is_on_the_shared_list_and_no_longer_listed(intake, coordinators, shared, rpc_as):

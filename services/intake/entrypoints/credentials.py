@@ -6,10 +6,9 @@ from sqlalchemy import select
 
 from services.intake import accounts, credentials
 from services.intake.models import Account
-from services.shared.errors import InvalidInput
 from services.shared.caller import anyone, scoped, signed_in
 from services.shared.service import command, load
-from services.shared.wire.accounts import AccountView, Credentials
+from services.shared.wire.accounts import AccountView, Credentials, TokenRequest
 from services.shared.wire.credentials import CredentialView, Issued, Kind, Revoked
 
 SESSION_KINDS = {"coordinator": Kind.COORDINATOR_SESSION, "buddy": Kind.BUDDY_SESSION}
@@ -27,12 +26,14 @@ class CredentialEntrypoints:
         return self._issued(issued)
 
     @command(anyone("the password it is given is its own proof (sign-in attempts are throttled)"))
-    def issue_token(self, sign_in: dict, client_ip: str = None, label: str = None) -> dict:
-        """A coordinator's API token (12 hours), as `start_session` returns; Forbidden for a
-        buddy's account (a buddy uses the portal)."""
-        account = self._authenticated(sign_in, client_ip)
+    def issue_token(self, request: dict, client_ip: str = None) -> dict:
+        """A coordinator's API token (12 hours) for a TokenRequest ({"email", "password",
+        "label"?, "scopes"?: a subset of the coordinator's, all when none}), as `start_session`
+        returns; Forbidden for a buddy's account (a buddy uses the portal), InvalidInput."""
+        data = load(TokenRequest(), request)
+        account = self._authenticated({"email": data["email"], "password": data["password"]}, client_ip)
         return self._issued(credentials.issue(self.db, account, Kind.COORDINATOR_API_TOKEN,
-                                              label=_label(label)))
+                                              label=data.get("label"), scopes=data.get("scopes")))
 
     @command(signed_in())
     def list_credentials(self) -> list[dict]:
@@ -104,9 +105,3 @@ class CredentialEntrypoints:
         self.revocations.add(revoked, accounts)
         self.db.commit()
         return revoked
-
-
-def _label(label):
-    if label is not None and (not isinstance(label, str) or len(label) > 100):
-        raise InvalidInput({"label": ["Use a text of at most 100 characters."]})
-    return label

@@ -1,6 +1,8 @@
 """Sign-in and tokens (RPC and API)."""
 from marshmallow import Schema, fields, validate
 
+from services.shared.wire.credentials import ROLE_SCOPES
+
 # said alike for a wrong address, a wrong password or no account at all
 WRONG_CREDENTIALS = "The e-mail address or the password is not right."
 
@@ -9,6 +11,16 @@ class Credentials(Schema):
     email = fields.Email(required=True, validate=validate.Length(max=254))
     password = fields.String(required=True, validate=validate.Length(min=1, max=1000),
                              load_only=True)
+
+
+class TokenRequest(Credentials):
+    """Signing in for an API token: what to call it, and (least privilege) which of the
+    coordinator's scopes it may use — all of them when none are named."""
+    label = fields.String(validate=validate.Length(min=1, max=100),
+                          metadata={"description": "what the token is for, shown in its listing"})
+    scopes = fields.List(fields.String(validate=validate.OneOf(ROLE_SCOPES["coordinator"])),
+                         validate=validate.Length(min=1),
+                         metadata={"description": "a subset of the coordinator's scopes (area:action)"})
 
 
 class TokenIssued(Schema):
