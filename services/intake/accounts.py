@@ -6,7 +6,7 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from eventlet import tpool
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from services.intake.models import Account, LoginAttempt
@@ -47,18 +47,32 @@ def create_account(session: Session, email: str, password: str, role: str,
 def authenticate(session: Session, email: str, password: str, client_ip: str | None) -> Account:
     """The account these credentials open; every attempt is recorded and guessers throttled."""
     email, client_ip = normalise_email(email), _valid_ip(client_ip)
-    _refuse_if_throttled(session, email, client_ip)
+    attempt = _counted_attempt(session, email, client_ip)
     account = session.scalar(select(Account).where(Account.email == email, Account.active))
     # verify against a dummy hash when there is no account, so timing does not tell
     stored = account.password_hash if account and account.password_hash else _dummy_hash()
     valid = _verify(stored, password) and account and account.password_hash
-    session.add(LoginAttempt(email=email, client_ip=client_ip, succeeded=bool(valid)))
+    attempt.succeeded = bool(valid)
     if valid and HASHER.check_needs_rehash(account.password_hash):
         account.password_hash = tpool.execute(HASHER.hash, password)
     session.commit()
     if not valid:
         raise NotAuthenticated(WRONG_CREDENTIALS)
     return account
+
+
+def _counted_attempt(session, email, client_ip) -> LoginAttempt:
+    """The attempt, refused when throttled, else counted as failed (and committed) before the
+    password is checked: a burst of guesses at once is counted one by one, never all let
+    through by the same count. Locked per e-mail address, then per client address (always in
+    that order, so two sign-ins never wait for each other in a circle)."""
+    for key in filter(None, (f"sign-in:{email}", client_ip and f"sign-in:{client_ip}")):
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
+    _refuse_if_throttled(session, email, client_ip)
+    attempt = LoginAttempt(email=email, client_ip=client_ip, succeeded=False)
+    session.add(attempt)
+    session.commit()  # counted, and the locks released, while the password is checked
+    return attempt
 
 
 def _refuse_if_throttled(session, email, client_ip):

@@ -1,6 +1,7 @@
 """The credential store, as intake keeps it: kinds and scopes, revocation written to the shared
 list before it counts, sign-out ending every session, accounts closed by a colleague (never
 the last coordinator), last use noted at most once a minute."""
+import eventlet
 import pytest
 from sqlalchemy import text
 
@@ -8,7 +9,7 @@ from services.intake import accounts
 from services.intake.service import IntakeService
 from services.manage import service_session
 from services.shared.caller import Caller
-from services.shared.errors import Conflict, Forbidden, Gone, InvalidInput, NotAuthenticated, NotFound, Unavailable
+from services.shared.errors import Conflict, Forbidden, Gone, InvalidInput, NotAuthenticated, NotFound, TooManyAttempts, Unavailable
 from services.shared.revocations import Revocations
 from services.shared.wire.credentials import ROLE_SCOPES
 from tests.support.applicants import invitation_token
@@ -182,3 +183,17 @@ def test_the_shared_list_is_whole_or_missing_never_missing_one_revocation(intake
     assert shared.refused(token["id"], token["account_id"]) is True
     shared.redis.delete(shared.key)  # whatever Redis drops, it drops the list with its marker
     assert shared.refused(token["id"], token["account_id"]) is None, "reload first, never 'not revoked'"
+
+
+def test_a_burst_of_guesses_at_once_is_counted_one_by_one(intake, coordinators, rpc_as):
+    """Found by trying: twenty guesses sent together all passed the same count of failures,
+    so the limit of five let twenty through."""
+    guesses = [rpc_as(None).intake for _ in range(20)]  # one proxy each: they are single-threaded
+
+    def guess(intake_proxy):
+        try:
+            intake_proxy.start_session({"email": coordinators[0]["email"], "password": "a wrong guess"}, "192.0.2.7")
+        except (NotAuthenticated, TooManyAttempts) as refused:
+            return type(refused).__name__
+    answers = list(eventlet.GreenPool(20).imap(guess, guesses))
+    assert answers.count("NotAuthenticated") == 5 and answers.count("TooManyAttempts") == 15
