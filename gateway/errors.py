@@ -15,7 +15,8 @@ from werkzeug.exceptions import HTTPException
 from gateway.limits import limiter
 from gateway.rpc import BrokerUnavailable, ServiceUnavailable
 from services.shared.errors import (
-    Conflict, Forbidden, Gone, InvalidInput, NotAuthenticated, NotFound, TooManyAttempts, Unavailable,
+    Conflict, Forbidden, Gone, InvalidInput, NotAuthenticated, NotFound, RevocationListUnavailable,
+    TooManyAttempts, Unavailable,
 )
 
 log = logging.getLogger(__name__)
@@ -30,10 +31,12 @@ TABLE = {
     Forbidden: (403, "forbidden"),
     TooManyAttempts: (429, "too_many_attempts"),
     BrokerUnavailable: (503, "broker_unavailable"),
+    RevocationListUnavailable: (503, "revocation_list_unavailable"),  # before its base class
     ServiceUnavailable: (503, "service_unavailable"),
     Unavailable: (503, "database_unavailable"),
 }
-RETRY_AFTER_SECONDS = {BrokerUnavailable: 5, ServiceUnavailable: 5, Unavailable: 5}
+RETRY_AFTER_SECONDS = {BrokerUnavailable: 5, ServiceUnavailable: 5, Unavailable: 5,
+                       RevocationListUnavailable: 5}
 
 
 def wants_json() -> bool:

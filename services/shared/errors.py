@@ -64,6 +64,12 @@ class Unavailable(DomainError):
     """A part the service needs (its database) is down for now; try again shortly."""
 
 
+@deserialize_to_instance
+class RevocationListUnavailable(Unavailable):
+    """The shared list of revoked credentials (Redis) cannot be written: nothing was revoked,
+    so that no gateway goes on accepting what the owner believes ended."""
+
+
 # SQLSTATEs of a transaction that lost a race with another one: deadlock_detected and
 # serialization_failure. PostgreSQL rolled it back; running it again is expected to work.
 CONFLICT_SQLSTATES = {"40P01": "deadlock", "40001": "serialization failure"}

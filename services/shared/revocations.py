@@ -16,7 +16,7 @@ from datetime import datetime
 import redis
 from nameko.extensions import DependencyProvider
 
-from services.shared.errors import Unavailable
+from services.shared.errors import RevocationListUnavailable
 
 PREFIX = "revoked"
 ACCOUNT_DAYS = 30  # longer than any credential lives: a closed account's tokens are all dead by then
@@ -42,7 +42,7 @@ class Revocations:
                 self.redis.hset(self.key, mapping=fields)
             self._forget_expired()
         except redis.RedisError as exc:
-            raise Unavailable("The list of revoked sign-ins cannot be written now; try again "
+            raise RevocationListUnavailable("The list of revoked sign-ins cannot be written now; try again "
                               "in a moment.") from exc
 
     def load(self, credentials, accounts):

@@ -4,7 +4,7 @@ import pytest
 from gateway import create_app
 from gateway.rpc import BrokerUnavailable, ServiceUnavailable
 from services.shared.errors import (
-    Conflict, Forbidden, InvalidInput, NotAuthenticated, NotFound, TooManyAttempts, Unavailable,
+    Conflict, Forbidden, InvalidInput, NotAuthenticated, NotFound, RevocationListUnavailable, TooManyAttempts, Unavailable,
 )
 
 CASES = [
@@ -17,6 +17,8 @@ CASES = [
     (BrokerUnavailable("The message broker cannot be reached."), 503, "broker_unavailable"),
     (ServiceUnavailable("The intake service is not running."), 503, "service_unavailable"),
     (Unavailable("The database is unavailable."), 503, "database_unavailable"),
+    (RevocationListUnavailable("The list of revoked sign-ins cannot be written now."), 503,
+     "revocation_list_unavailable"),
     (KeyError("a bug"), 500, "internal_error"),
 ]
 
