@@ -6,12 +6,38 @@ They are worth little: with Redis down the limits fail open — a warning is log
 request goes on — and nothing else depends on Redis. Behind a reverse proxy the client's
 address is the one the trusted proxies forwarded (TRUSTED_PROXIES, gateway/__init__.py).
 """
+import logging
+import time
+
 from flask import current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
 # the storage comes from the app's RATELIMIT_STORAGE_URI (settings.py); errors are swallowed
 limiter = Limiter(key_func=get_remote_address, default_limits=[], swallow_errors=True)
+QUIET_SECONDS = 60
+
+
+class OneWarningAMinute(logging.Filter):
+    """Flask-Limiter logs an error with its whole traceback on every request while Redis is
+    down; the operator needs one line a minute saying what it means (per distinct error)."""
+
+    def __init__(self):
+        super().__init__()
+        self.said = {}  # error -> time.monotonic() it was last said
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        cause = str(record.exc_info[1])[:200] if record.exc_info else record.getMessage()
+        now = time.monotonic()
+        if now - self.said.get(cause, float("-inf")) < QUIET_SECONDS:
+            return False
+        self.said[cause] = now
+        record.levelno, record.levelname, record.exc_info, record.exc_text = logging.WARNING, "WARNING", None, None
+        record.msg, record.args = "rate limits not applied, requests let through: %s", (cause,)
+        return True
+
+
+logging.getLogger("flask-limiter").addFilter(OneWarningAMinute())
 
 
 APPLICATIONS = "applications"  # one count for the form and the API together
