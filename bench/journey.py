@@ -14,7 +14,7 @@ import requests
 from sqlalchemy import create_engine, text
 
 from services import SERVICES
-from services.shared import migrations, topology
+from services.shared import broker_users, migrations, topology
 from services.shared.wire import PLATFORM
 from tests.support import broker
 from tests.support.builders import a_coordinator, an_application
@@ -46,6 +46,7 @@ def prepare(config):
         migrations.upgrade(service, config["DATABASE_URL"])
     with broker.connection(config) as connection:
         topology.declare(connection.default_channel, PLATFORM)
+    broker_users.provision(config, PLATFORM, broker_users.USERS)  # as `setup` does
     broker.purge(config, broker.queue_names([PLATFORM]))
     engine.dispose()
 
