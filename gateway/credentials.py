@@ -18,6 +18,7 @@ import redis
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from gateway.quiet import NowAndThen
 from gateway.rpc import RpcPool
 from services.shared.errors import NotAuthenticated
 from services.shared.revocations import PREFIX, Revocations
@@ -25,6 +26,7 @@ from services.shared.revocations import PREFIX, Revocations
 log = logging.getLogger(__name__)
 SALT = "samenoppad-credential-v1"
 EXPIRED = "The token is not valid or has expired; ask for a new one."
+UNREADABLE = NowAndThen()  # the revocation list's outage, said once a minute
 
 
 @dataclass(frozen=True)
@@ -62,14 +64,13 @@ def authenticate(token: str) -> Actor:
     """The actor a token stands for: NotAuthenticated when forged, expired or revoked."""
     try:
         said = _serializer().loads(token)
-    except BadSignature:
+        actor = Actor(said["a"], said["k"], said["r"], tuple(said["s"]), said["c"], said.get("n", ""),
+                      said.get("m", ""), said.get("p"))
+        expired = said["x"] <= datetime.now(timezone.utc).timestamp()
+    except (BadSignature, KeyError, TypeError, ValueError, AttributeError):  # forged, or not ours
         raise NotAuthenticated(EXPIRED) from None
-    if said["x"] <= datetime.now(timezone.utc).timestamp():
+    if expired or (actor.role == "buddy" and not actor.person_id):  # a buddy's from before it said whose
         raise NotAuthenticated(EXPIRED)
-    if said["r"] == "buddy" and not said.get("p"):  # signed before it said whose: sign in again
-        raise NotAuthenticated(EXPIRED)
-    actor = Actor(said["a"], said["k"], said["r"], tuple(said["s"]), said["c"], said.get("n", ""),
-                  said.get("m", ""), said.get("p"))
     if _revoked(actor):
         raise NotAuthenticated(EXPIRED)
     _note_use(actor)
@@ -91,8 +92,10 @@ def _revoked(actor: Actor) -> bool:
             shared.load(whole["credentials"], whole["accounts"])
             refused = shared.refused(actor.credential_id, actor.id)
         return bool(refused)
-    except redis.RedisError:
-        log.warning("the list of revoked credentials cannot be read; asking intake")
+    except redis.RedisError as exc:
+        if UNREADABLE.due(str(exc)[:200]):
+            log.warning("the list of revoked credentials cannot be read (%s); asking intake for "
+                        "each credential meanwhile", exc)
         return not extension().rpc("check_credential", actor.credential_id)["valid"]
 
 

@@ -7,15 +7,15 @@ request goes on — and nothing else depends on Redis. Behind a reverse proxy th
 address is the one the trusted proxies forwarded (TRUSTED_PROXIES, gateway/__init__.py).
 """
 import logging
-import time
 
 from flask import current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
+from gateway.quiet import NowAndThen
+
 # the storage comes from the app's RATELIMIT_STORAGE_URI (settings.py); errors are swallowed
 limiter = Limiter(key_func=get_remote_address, default_limits=[], swallow_errors=True)
-QUIET_SECONDS = 60
 
 
 class OneWarningAMinute(logging.Filter):
@@ -24,14 +24,12 @@ class OneWarningAMinute(logging.Filter):
 
     def __init__(self):
         super().__init__()
-        self.said = {}  # error -> time.monotonic() it was last said
+        self.now_and_then = NowAndThen()
 
     def filter(self, record: logging.LogRecord) -> bool:
         cause = str(record.exc_info[1])[:200] if record.exc_info else record.getMessage()
-        now = time.monotonic()
-        if now - self.said.get(cause, float("-inf")) < QUIET_SECONDS:
+        if not self.now_and_then.due(cause):
             return False
-        self.said[cause] = now
         record.levelno, record.levelname, record.exc_info, record.exc_text = logging.WARNING, "WARNING", None, None
         record.msg, record.args = "rate limits not applied, requests let through: %s", (cause,)
         return True

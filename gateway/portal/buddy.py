@@ -16,8 +16,10 @@ def buddy_page(view):
     @functools.wraps(view)
     def guarded(*args, **kwargs):
         account = portal_account()
-        if account is None or account["role"] != "buddy":
+        if account is None:
             return redirect(url_for("portal_auth.login", next=request.path))
+        if account["role"] != "buddy":  # a coordinator has no /me: their portal, not a loop
+            return redirect(url_for("portal.dashboard"))
         g.account = account
         return view(*args, **kwargs)
     return guarded

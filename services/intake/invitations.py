@@ -42,11 +42,9 @@ def invite(session: Session, person: Person) -> AccountInvitation | None:
 def accept(session: Session, token: str, password: str) -> Account:
     """Set the password with an invitation link; the link then stops working. A closed
     account stays closed (Gone)."""
-    link, invitation = usable(session, token, lock=True)
-    if not invitation.account.active and invitation.account.password_hash:
-        raise Gone(links.USED)
+    link, invitation = usable(session, token, lock=True)  # Gone when the account was closed
     accounts.set_password(invitation.account, password)
-    invitation.used_at, invitation.account.active = utcnow(), True
+    invitation.used_at = utcnow()
     links.use(link)
     session.flush()
     return invitation.account
@@ -64,7 +62,7 @@ def _usable(session: Session, invitation_id: str, lock: bool = False) -> Account
     invitation = session.scalar(query.with_for_update(of=AccountInvitation) if lock else query)
     if invitation is None:
         raise NotFound("This invitation link is not valid.")
-    if invitation.used_at is not None:
+    if invitation.used_at is not None or not invitation.account.active:  # used, or account closed
         raise Gone("This invitation link was used already. Sign in, or ask the "
                    "coordinator for a new link.")
     if invitation.expires_at <= utcnow():

@@ -9,7 +9,11 @@ against three regular expressions, per vhost):
   reply queues, its event queues and its parked queue;
 - write (publish, bind a queue): the same, and its replay exchange;
 - read (consume, bind from): the same, the exchanges of the producers it consumes from, its
-  replay exchange and the dead-letter exchange.
+  replay exchange and the dead-letter exchange;
+- and on those topic exchanges, which binding keys (RabbitMQ's topic permissions): on the
+  RPC exchange its own `<service>.*` and reply ids (a UUID), never `#`, so a service cannot
+  bind a queue that overhears every call and answer (a password on its way to sign-in); on a
+  producer's exchange only the event types the catalogue says it consumes.
 
 Other services' queues and the shared exchanges are declared by `setup`, as the administrator
 the AMQP_URI names; a service as its own user declares only what is its own (topology.py).
@@ -40,10 +44,15 @@ USERS = (*SERVICES, "gateway")  # every process of the platform that connects to
 
 @dataclass(frozen=True)
 class Permissions:
-    """RabbitMQ's three regular expressions for one user on one vhost."""
+    """RabbitMQ's three regular expressions for one user on one vhost, and per topic exchange
+    the binding keys it may use (`topics`: exchange -> regular expression)."""
     configure: str
     write: str
     read: str
+    topics: dict
+
+
+REPLY_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"  # nameko's reply keys
 
 
 def per_service(config: dict) -> bool:
@@ -98,13 +107,17 @@ def permissions(catalogue: Catalogue, service: str) -> Permissions:
     """What `service` may configure, write and read (see the module docstring)."""
     own = [topology.RPC_EXCHANGE.name, topology.event_exchange(service).name, f"rpc-{service}",
            f"rpc.reply-{service}-*", f"evt-*--{service}.*", topology.parked_queue_name(service)]
-    consumed = sorted({c.producer for c in catalogue
-                       if any(h.split(".", 1)[0] == service for h in c.consumers)})
+    consumed = {}  # producer -> the event types `service` consumes of it
+    for contract in catalogue:
+        if any(handler.split(".", 1)[0] == service for handler in contract.consumers):
+            consumed.setdefault(contract.producer, set()).add(contract.type)
     replay = topology.replay_exchange_name(service)
+    topics = {topology.RPC_EXCHANGE.name: f"^({re.escape(service)}\\.\\*|{REPLY_ID})$",
+              **{topology.event_exchange(p).name: _any_of(sorted(types)) for p, types in consumed.items()}}
     return Permissions(
         configure=_any_of(own), write=_any_of([*own, replay]),
         read=_any_of([*own, replay, topology.DEAD_LETTER_EXCHANGE.name,
-                      *(topology.event_exchange(p).name for p in consumed)]))
+                      *(topology.event_exchange(p).name for p in sorted(consumed))]), topics=topics)
 
 
 def _any_of(names: list[str]) -> str:
@@ -123,6 +136,9 @@ def provision(config: dict, catalogue: Catalogue, services) -> None:
         _put(api, auth, f"users/{user}", {"password": password(config, service), "tags": ""})
         _put(api, auth, f"permissions/{vhost}/{user}", {
             "configure": rights.configure, "write": rights.write, "read": rights.read})
+        for exchange, binding_keys in rights.topics.items():
+            _put(api, auth, f"topic-permissions/{vhost}/{user}",
+                 {"exchange": exchange, "write": ".*", "read": binding_keys})
 
 
 def _management(config: dict) -> tuple[str, tuple[str, str]]:

@@ -10,8 +10,8 @@ or raises NotAuthenticated (nobody) or Forbidden (not allowed).
 Every RPC entrypoint says who may call it (`Access`, given to `command`), and `command`
 checks it before the entrypoint runs: a coordinator's scope (any of several), one's own
 data (`own:read`/`own:write`: a buddy, or the holder of a link intake verified, both with
-their `person_id`; the entrypoint then checks the person with `may_act_on`), any signed-in
-account, one named service, or anyone — the last with the reason in words.
+their `person_id`; the entrypoint then checks the person with `may_act_on`), one named
+service, or anyone — the last with the reason in words.
 """
 import json
 from dataclasses import dataclass
@@ -87,7 +87,6 @@ class Access:
 
     scopes: tuple[str, ...] = ()
     service: str | None = None
-    signed_in: bool = False
     open_because: str | None = None
 
     def check(self, caller: Caller) -> None:
@@ -97,20 +96,13 @@ class Access:
         if self.service:
             if caller.kind != SERVICE or caller.id != self.service:
                 raise Forbidden(f"Only {self.service} calls this.")
-        elif self.scopes:
-            caller.require(*self.scopes)
         else:
-            caller.signed_in()
+            caller.require(*self.scopes)
 
 
 def scoped(*scopes: str) -> Access:
     """A caller holding any of `scopes`."""
     return Access(scopes=scopes)
-
-
-def signed_in() -> Access:
-    """Any signed-in account, acting on its own account (the entrypoint uses `self.caller`)."""
-    return Access(signed_in=True)
 
 
 def service_only(name: str) -> Access:

@@ -3,7 +3,9 @@ own schema only, so a bug or a stolen connection of one service cannot read anot
 
 `provision` (run after the migrations, as the administrator DATABASE_URL names; `make run`,
 `make test` and the deploy run it through `services.manage setup`) creates the role
-`samenoppad_<service>` if it is missing, with a connection limit, and grants it the use of its
+`<database>_<service>` (e.g. `samenoppad_intake`: roles are the server's, not the
+database's, so the database is in the name and two platforms on one server never share one)
+if it is missing, with a connection limit, and grants it the use of its
 schema's tables and sequences, now and for tables later migrations add. Nothing is granted on
 any other schema, so intake's role gets "permission denied for schema matching".
 
@@ -19,11 +21,9 @@ from sqlalchemy import create_engine, make_url, text
 
 from services import SERVICES
 
-ROLE_PREFIX = "samenoppad_"
-
-
-def role_name(service: str) -> str:
-    return f"{ROLE_PREFIX}{service}"
+def role_name(admin_url, service: str) -> str:
+    """`<database>_<service>` of the database `admin_url` names (63 characters at most)."""
+    return f"{make_url(admin_url).database}_{service}"[:63]
 
 
 def per_service(config: dict) -> bool:
@@ -39,7 +39,7 @@ def service_url(config: dict, service: str) -> str:
     admin = make_url(config["DATABASE_URL"])
     if not per_service(config) or service not in SERVICES:
         return admin.render_as_string(hide_password=False)
-    own = admin.set(username=role_name(service), password=_password(service))
+    own = admin.set(username=role_name(admin, service), password=_password(service))
     return own.render_as_string(hide_password=False)
 
 
@@ -50,7 +50,7 @@ def _password(service: str) -> str | None:
 
 def provision(admin_url: str, service: str, connection_limit: int) -> None:
     """The service's role, with rights on its own schema only (idempotent)."""
-    role, schema = role_name(service), service
+    role, schema = role_name(admin_url, service), service
     password = _password(service)
     engine = create_engine(admin_url)
     try:

@@ -26,7 +26,7 @@ def command(access: Access):
     outages reach the caller as Unavailable (the gateway answers 503)."""
     if not isinstance(access, Access):
         raise TypeError("every RPC entrypoint says who may call it: @command(scoped(...)), "
-                        "@command(signed_in()), @command(service_only(...)) or @command(anyone(why))")
+                        "@command(service_only(...)) or @command(anyone(why))")
 
     def decorate(method):
         @functools.wraps(method)

@@ -139,3 +139,9 @@ def test_a_coordinator_closes_a_colleague_s_account_in_the_portal_after_confirmi
     assert "Het account is gesloten" in closed.text
     assert theirs.get(fresh.url("/portal")).url.startswith(fresh.url("/login")), "their session ended at once"
     assert "Portaalsessie" in mine.get(fresh.url("/portal/accounts")).text, "one's own sessions are listed"
+
+
+def test_a_coordinator_on_the_buddy_page_is_sent_to_their_portal_not_round_in_a_loop(fresh, coordinator):
+    browser = signed_in(fresh, coordinator)
+    answer = browser.get(fresh.url("/me"), allow_redirects=False)
+    assert answer.status_code == 302 and answer.headers["Location"].endswith("/portal")

@@ -73,8 +73,8 @@ def test_nobody_is_refused(platform, rpc_as, entry):
         call(rpc_as, None, entry)
 
 
-@pytest.mark.parametrize("entry", [e for e in GUARDED if not {"own:read", "own:write"} & set(e[2].scopes)
-                                   and not e[2].signed_in], ids=ids)
+@pytest.mark.parametrize("entry", [e for e in GUARDED if not {"own:read", "own:write"} & set(e[2].scopes)],
+                         ids=ids)
 def test_a_buddy_is_refused_what_is_not_their_own(platform, rpc_as, entry):
     with pytest.raises(Forbidden):
         call(rpc_as, BUDDY, entry)

@@ -61,13 +61,18 @@ def test_a_token_holds_only_the_scopes_asked_for_and_says_what_it_is_for(intake,
     assert holder.list_applications({}) == []
     with pytest.raises(Forbidden):
         holder.record_screening("00000000-0000-4000-8000-000000000001", {"decision": "approved", "reason": "ok"})
-    [listed] = [c for c in holder.list_credentials() if c["id"] == issued["id"]]
+    full = as_holder(rpc_as, intake.issue_token(coordinators[0]))
+    [listed] = [c for c in full.list_credentials() if c["id"] == issued["id"]]
     assert (listed["label"], listed["scopes"]) == ("monthly report", ["applications:read"])
+    # found by trying: without `tokens:manage` it listed and ended its account's other tokens
+    for manage in (holder.list_credentials, lambda: holder.revoke_credential(listed["id"]), holder.end_sessions):
+        with pytest.raises(Forbidden):
+            manage()
 
 
 @pytest.mark.parametrize("asked, field", [
     ({"scopes": ["keys:steal"]}, "scopes"), ({"scopes": []}, "scopes"), ({"scopes": ["own:read"]}, "scopes"),
-    ({"label": ""}, "label"), ({"label": "x" * 101}, "label"),
+    ({"label": ""}, "label"), ({"label": "x" * 101}, "label"), ({"label": "\u0000nul"}, "label"),
 ])
 def test_a_token_request_out_of_bounds_is_refused_with_the_field_named(intake, coordinators, asked, field):
     with pytest.raises(InvalidInput) as refused:
@@ -164,6 +169,24 @@ def test_a_closed_buddy_account_is_not_reopened_by_an_invitation(link_maker, int
         intake.reinvite_buddy(created["person_id"])
     with pytest.raises(NotAuthenticated):
         intake.start_session({"email": "an@example.org", "password": PASSWORD})
+
+
+def test_a_closed_account_that_never_had_a_password_stays_closed(link_maker, intake, coordinators, outbox, rpc_as):
+    """Found by trying: a buddy closed before choosing a password was reopened by a new
+    invitation ("your account is ready") and, once Redis forgot, could sign in."""
+    created = intake.submit_application(an_application(role="buddy", email="never@example.org"))
+    intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
+    pending = invitation_token(link_maker, outbox("buddy_invited")[-1])
+    closer = as_holder(rpc_as, intake.start_session(coordinators[0]))
+    [account] = [a for a in closer.list_accounts() if a["email"] == "never@example.org"]
+    closer.deactivate_account(account["id"])
+    with pytest.raises(Gone):
+        intake.check_invitation(pending)  # said before anything is asked
+    with pytest.raises(Gone):
+        intake.accept_invitation(pending, {"password": "a long and lovely password"})
+    with pytest.raises(Conflict):
+        intake.reinvite_buddy(created["person_id"])
+    assert [a["active"] for a in closer.list_accounts() if a["email"] == "never@example.org"] == [False]
 
 
 def test_a_new_password_ends_the_sessions_opened_with_the_old_one(link_maker, intake, outbox, shared):

@@ -33,7 +33,8 @@ def as_service(config):
 @pytest.mark.parametrize("service", SERVICES)
 def test_a_service_connects_as_its_own_role_and_may_not_read_another_s_tables(as_service, service):
     with as_service(service) as connection:
-        assert connection.execute(text("SELECT current_user")).scalar() == f"samenoppad_{service}"
+        database = connection.execute(text("SELECT current_database()")).scalar()
+        assert connection.execute(text("SELECT current_user")).scalar() == f"{database}_{service}"
         connection.execute(text(f'SELECT count(*) FROM "{service}".outbox')).scalar()
         with pytest.raises(ProgrammingError) as refused:
             connection.execute(text(f"SELECT count(*) FROM {OTHER_TABLE[service]}"))
@@ -91,3 +92,17 @@ def test_each_broker_user_is_its_own_and_may_call_any_service(config, service):
         connection.ensure_connection(max_retries=1)
         assert connection.userid == broker_users.user_name(config, service) != "guest"
         publish(connection, "nameko-rpc", "intake.health")  # the RPC exchange: every caller's
+
+
+@pytest.mark.parametrize("exchange, key", [("nameko-rpc", "#"), ("nameko-rpc", "intake.*"),
+                                           ("matching.events", "#"), ("intake.events", "#")])
+def test_a_service_cannot_bind_a_queue_that_overhears_others(config, exchange, key):
+    """Found by trying: a reply queue of its own bound to the RPC exchange with `#` received
+    every call and answer, a password on its way to sign-in among them."""
+    with broker_as(config, "followup") as connection:
+        channel = connection.channel()
+        channel.queue_declare("rpc.reply-followup-overhearing", auto_delete=True)
+        channel.queue_bind("rpc.reply-followup-overhearing", "nameko-rpc",
+                           routing_key="8d3a4f6e-0000-4000-8000-000000000001")  # a reply id: its own
+        with pytest.raises(AccessRefused):
+            channel.queue_bind("rpc.reply-followup-overhearing", exchange, routing_key=key)

@@ -37,7 +37,7 @@ class AccountEntrypoints:
         if person.role != "buddy" or approved is None:
             raise Conflict("Only approved buddies get an account.")
         account = self.db.scalar(select(Account).where(Account.person_id == person.id))
-        if account is not None and not account.active and account.password_hash:
+        if account is not None and not account.active:  # closed (a new account starts active)
             raise Conflict("This buddy's account was closed; it cannot be opened again by an invitation.")
         if invitations.invite(self.db, person) is None:
             raise Conflict("This buddy has no email address to send the invitation to.")

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from services.intake import accounts, credentials
 from services.intake.models import Account
-from services.shared.caller import anyone, scoped, signed_in
+from services.shared.caller import anyone, scoped
 from services.shared.service import command, load
 from services.shared.wire.accounts import AccountView, Credentials, TokenRequest
 from services.shared.wire.credentials import CredentialView, Issued, Kind, Revoked
@@ -35,19 +35,19 @@ class CredentialEntrypoints:
         return self._issued(credentials.issue(self.db, account, Kind.COORDINATOR_API_TOKEN,
                                               label=data.get("label"), scopes=data.get("scopes")))
 
-    @command(signed_in())
+    @command(scoped("tokens:manage", "own:write"))
     def list_credentials(self) -> list[dict]:
         """The caller's own working credentials (CredentialView), newest first."""
         return CredentialView(many=True).dump(credentials.listed(self.db, self.caller.signed_in().id))
 
-    @command(signed_in())
+    @command(scoped("tokens:manage", "own:write"))
     def revoke_credential(self, credential_id: str) -> dict:
         """End one of the caller's own credentials now, on every gateway: {"id",
         "expires_at"}; NotFound for another account's; Unavailable when the shared list of
         revocations cannot be written (then nothing changed)."""
         return self._revoked([credentials.revoke(self.db, self.caller.signed_in().id, credential_id)])[0]
 
-    @command(signed_in())
+    @command(scoped("tokens:manage", "own:write"))
     def end_sessions(self) -> list[dict]:
         """Sign out: every portal session of the caller's account ends, on every device."""
         return self._revoked(credentials.end_sessions(self.db, self.caller.signed_in().id))

@@ -1,6 +1,7 @@
 """Sign-in and tokens (RPC and API)."""
 from marshmallow import Schema, fields, validate
 
+from services.shared.wire.common import Text
 from services.shared.wire.credentials import ROLE_SCOPES
 
 # said alike for a wrong address, a wrong password or no account at all
@@ -16,8 +17,7 @@ class Credentials(Schema):
 class TokenRequest(Credentials):
     """Signing in for an API token: what to call it, and (least privilege) which of the
     coordinator's scopes it may use — all of them when none are named."""
-    label = fields.String(validate=validate.Length(min=1, max=100),
-                          metadata={"description": "what the token is for, shown in its listing"})
+    label = Text(max_length=100, metadata={"description": "what the token is for, shown in its listing"})
     scopes = fields.List(fields.String(validate=validate.OneOf(ROLE_SCOPES["coordinator"])),
                          validate=validate.Length(min=1),
                          metadata={"description": "a subset of the coordinator's scopes (area:action)"})
