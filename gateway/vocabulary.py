@@ -63,6 +63,7 @@ VALIDATION_MESSAGES = [
     N_("Give an email address or a phone number, so we can reach you."),
     N_("Give an email address to receive email."),
     N_("Give a phone number to receive text messages."),
+    N_("This number cannot receive text messages: give a mobile number, or choose email."),
     N_("Give your year of birth in four digits (you must be 16 or older)."),
     N_("Give each answer once."), N_("Give each language once."),
     N_("Choose how well you speak it."),

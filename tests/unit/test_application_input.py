@@ -30,6 +30,28 @@ def test_phone_numbers_are_kept_in_international_form(phone, normalised):
     assert load(phone=phone)["phone"] == normalised
 
 
+@pytest.mark.parametrize("typed", [
+    "0470 12 34 56", "+32 (0)470-12-34-56", "0032.470.12.34.56", "0470/123456",  # four notations
+    "٠٤٧٠ ١٢ ٣٤ ٥٦",  # Arabic-Indic digits
+    "۰۴۷۰ ۱۲ ۳۴ ۵۶",  # Persian digits
+    "\u200e+32\u00a0470\u200f 12 34 56",  # invisible direction marks and a no-break space
+])
+def test_a_phone_typed_any_way_in_any_script_is_one_number(typed):
+    assert load(phone=typed)["phone"] == "+32470123456"
+
+
+@pytest.mark.parametrize("typed", ["12", "0470 12 34", "+32 470 12 34 56 78 90", "call me", "+999 123 456 789"])
+def test_a_phone_that_is_no_number_anywhere_is_refused(typed):
+    assert problems(phone=typed)["phone"] == ["Not a valid phone number, e.g. 0470 12 34 56 or +32 470 12 34 56."]
+
+
+def test_a_landline_cannot_be_the_channel_for_text_messages():
+    landline = "This number cannot receive text messages: give a mobile number, or choose email."
+    assert problems(phone="011 12 34 56", channel="sms") == {"phone": [landline]}
+    assert load(phone="011 12 34 56", channel="email")["phone"] == "+3211123456", "a landline to call is fine"
+    assert load(phone="+33 6 12 34 56 78", channel="sms")["phone"] == "+33612345678", "a French mobile is"
+
+
 @pytest.mark.parametrize("field, value, message", [
     ("role", "visitor", "Must be one of: buddy, participant."),
     ("first_name", "   ", "This cannot be empty."),

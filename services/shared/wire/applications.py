@@ -2,7 +2,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from services.shared.wire import vocabulary as v
-from services.shared.wire.common import Language, LongText, Phone, Text
+from services.shared.wire.common import Language, LongText, Phone, Text, can_receive_texts
 from services.shared.wire.profile import Profile, ProfileFields, check_role
 
 STATUSES = ("received", "intake_planned", "intake_held", *v.DECISIONS)
@@ -35,6 +35,9 @@ class ApplicationSubmission(ProfileFields):
             raise ValidationError("Give an email address to receive email.", "email")
         if data.get("channel") == "sms" and not data.get("phone"):
             raise ValidationError("Give a phone number to receive text messages.", "phone")
+        if data.get("channel") == "sms" and not can_receive_texts(data["phone"]):
+            raise ValidationError("This number cannot receive text messages: give a mobile number, "
+                                  "or choose email.", "phone")
 
     @validates_schema(skip_on_field_errors=False)
     def fits_the_role(self, data, **kwargs):

@@ -1,6 +1,8 @@
 """Field types shared by several contracts."""
 import re
+import unicodedata
 
+import phonenumbers
 from babel import localedata
 from marshmallow import ValidationError, fields, validate
 
@@ -75,20 +77,39 @@ class Language(fields.String):
 
 
 class Phone(fields.String):
-    """A phone number, normalised to international form (+32… for a local 0… number)."""
+    """A phone number as people type it — in any script's digits (Arabic-Indic, Persian), with
+    spaces, dots, slashes, brackets or invisible direction marks, local (Belgian) or
+    international — stored in E.164 (+32470123456). Parsed and checked by Google's
+    libphonenumber rules (the `phonenumbers` package), which know every country's plan."""
 
-    def __init__(self, **kwargs):
-        metadata = {"pattern": r"^[+0-9][0-9 ()./-]{5,24}$", "example": "0470 12 34 56",
-                    "description": "8 to 15 digits; a number starting with 0 is Belgian"}
-        super().__init__(metadata={**metadata, **kwargs.pop("metadata", {})}, **kwargs)
+    def __init__(self, max_length=40, **kwargs):
+        metadata = {"example": "0470 12 34 56", "maxLength": max_length,
+                    "description": "as typed; a number without a country code is Belgian; stored as E.164"}
+        super().__init__(validate=validate.Length(max=max_length),
+                         metadata={**metadata, **kwargs.pop("metadata", {})}, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        raw = super()._deserialize(value, attr, data, **kwargs)
-        digits = re.sub(r"[\s().\-/]", "", raw)
-        if digits.startswith("00"):
-            digits = "+" + digits[2:]
-        elif digits.startswith("0"):
-            digits = "+32" + digits[1:]
-        if not re.fullmatch(r"\+[1-9][0-9]{7,14}", digits):
+        typed = _INVISIBLE.sub(" ", super()._deserialize(value, attr, data, **kwargs))
+        try:
+            number = phonenumbers.parse(ascii_digits(typed), "BE")
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
             raise ValidationError("Not a valid phone number, e.g. 0470 12 34 56 or +32 470 12 34 56.")
-        return digits
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+# direction marks, joiners and no-break spaces that a phone's keyboard or a copy adds unseen
+_INVISIBLE = re.compile("[\u00a0\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+TEXTABLE = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with every decimal digit of any script (٤, ۴, ४) as its ASCII digit."""
+    return "".join(str(unicodedata.digit(c)) if unicodedata.category(c) == "Nd" else c for c in text)
+
+
+def can_receive_texts(e164: str) -> bool:
+    """Whether a (valid, E.164) number can receive text messages: a mobile number, or one
+    whose country does not tell mobiles from landlines (e.g. the United States)."""
+    return phonenumbers.number_type(phonenumbers.parse(e164)) in TEXTABLE
