@@ -2,7 +2,7 @@
 import hashlib
 import json
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -75,8 +75,9 @@ def _announce(session, application: Application):
 
 
 def earlier_application(session: Session, email, phone) -> Application | None:
-    """The first application of someone with this email address or phone number, if any."""
-    same = [Person.email == email] if email else []
+    """The first application of someone with this email address (in any case: a person does
+    not see Amina@ and amina@ as two addresses) or phone number (E.164: written any way), if any."""
+    same = [func.lower(Person.email) == email.lower()] if email else []
     same += [Person.phone == phone] if phone else []
     return session.scalar(select(Application).join(Person).where(
         or_(*same), Person.erased_at.is_(None)).order_by(Application.submitted_at).limit(1))

@@ -35,7 +35,7 @@ def opted_out(session: Session, contact: Contact) -> bool:
     applied twice is two people here; "no more messages" is said by the person, not the record)."""
     if contact.opted_out_at is not None:
         return True
-    same = [Contact.email == contact.email] if contact.email else []
+    same = [func.lower(Contact.email) == contact.email.lower()] if contact.email else []  # Amina@ is amina@
     same += [Contact.phone == contact.phone] if contact.phone else []
     return bool(same) and session.scalar(select(func.count()).select_from(Contact).where(
         or_(*same), Contact.opted_out_at.is_not(None), Contact.erased_at.is_(None))) > 0

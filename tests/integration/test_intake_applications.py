@@ -31,6 +31,17 @@ def test_a_second_application_with_the_same_contact_is_flagged_not_refused(intak
     assert [a["application_id"] for a in flagged] == [again["application_id"]]
 
 
+@pytest.mark.parametrize("first, again", [
+    ({"email": "Amina.Haddad@Example.org", "phone": None}, {"email": "amina.haddad@example.org", "phone": None}),
+    ({"email": None, "phone": "0470 11 22 33"}, {"email": None, "phone": "۰۰۳۲ ۴۷۰ ۱۱ ۲۲ ۳۳"}),
+])
+def test_the_same_person_written_another_way_is_flagged(intake, first, again):
+    """As a person sees it: an address in another case, a number in other digits, is theirs."""
+    earlier = intake.submit_application(an_application(**first))
+    later = intake.submit_application(an_application(**again))
+    assert intake.get_application(later["application_id"])["duplicate_of"] == earlier["application_id"]
+
+
 def test_a_repeated_submission_finds_the_application_it_made(intake, outbox):
     application = an_application()
     first = intake.submit_application(application, "key-1")

@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 from services.matching import duos
 from services.matching.models import Proposal
 from services.notifications import contacts
-from services.notifications.models import Delivery
+from services.notifications.models import Contact, Delivery
 from tests.support.consumers import deliver, hold_revision, known_contacts
 from tests.support.subjects import NOW, People, an_event
 
@@ -107,6 +107,21 @@ def test_an_opt_out_holds_for_the_same_address_applying_again(consumer):
     first, again = People(), People()
     for people in (first, again):
         deliver(notifications, "notifications.confirm_application", an_event("application_received", people, revision=1))
+    contacts.set_opt_out(notifications.db, first.person_id, True)
+    notifications.db.commit()
+    deliver(notifications, "notifications.invite_to_intake", an_event("intake_scheduled", again, revision=2))
+    invitation = notifications.db.scalars(select(Delivery).where(
+        Delivery.person_id == again.person_id, Delivery.template == "intake_invitation")).one()
+    assert (invitation.status, invitation.last_error) == ("skipped", "the person opted out of messages")
+
+
+def test_an_opt_out_holds_for_the_same_address_written_in_another_case(consumer):
+    """As the person sees it, Amina.Haddad@Example.org and amina.haddad@example.org are one."""
+    notifications = consumer("notifications")
+    first, again = People(), People()
+    for people in (first, again):
+        deliver(notifications, "notifications.confirm_application", an_event("application_received", people, revision=1))
+    notifications.db.get(Contact, again.person_id).email = "Amina@Example.ORG"
     contacts.set_opt_out(notifications.db, first.person_id, True)
     notifications.db.commit()
     deliver(notifications, "notifications.invite_to_intake", an_event("intake_scheduled", again, revision=2))
