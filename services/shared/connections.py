@@ -3,11 +3,12 @@ loops stay under the server's `max_connections` (100 by default, 3 of them kept 
 superusers).
 
 A service process holds:
-- its workers' pool (database.py): DB_POOL_SIZE connections kept, DB_POOL_OVERFLOW more
-  when busy. A worker holds one connection at a time (the backbone never opens a second
-  while a worker's session holds one: a failed batch's session is closed before its failure
-  is recorded), so workers beyond the pool wait for one (at most `POOL_TIMEOUT_SECONDS`)
-  instead of opening more;
+- its workers' pool (database.py): one connection per worker (nameko's `max_workers`,
+  MAX_WORKERS), so that no worker ever waits for one — a wait that times out during a
+  database restart would count against the message — and DB_POOL_OVERFLOW more for what runs
+  beside the workers (the outage probe, a failed batch's failure record). A worker holds one
+  connection at a time: the backbone never opens a second while a worker's session holds one
+  (a failed batch's session is closed before its failure is recorded);
 - per due loop (due.py: the relay, the dispatcher, each retention loop): a pool of
   LOOP_POOL_SIZE + LOOP_POOL_OVERFLOW, used by one pass at a time and its health report,
   and one connection that LISTENs for its NOTIFY.
@@ -19,7 +20,7 @@ limit, and a test holds the default platform under it with room to spare.
 from dataclasses import dataclass
 
 POOL_TIMEOUT_SECONDS = 10
-DEFAULT_POOL_SIZE, DEFAULT_POOL_OVERFLOW = 8, 2
+DEFAULT_WORKERS, DEFAULT_POOL_OVERFLOW = 8, 2
 LOOP_POOL_SIZE, LOOP_POOL_OVERFLOW = 1, 1
 LOOP_LISTENERS = 1
 # kept free for operators, migrations and `services.manage` while the platform runs
@@ -43,9 +44,11 @@ class Budget:
 
 
 def worker_pool(config: dict) -> tuple[int, int]:
-    """(pool size, overflow) of a service's workers' engine, from DB_POOL_SIZE/DB_POOL_OVERFLOW."""
-    return (int(config.get("DB_POOL_SIZE") or DEFAULT_POOL_SIZE),
-            int(config.get("DB_POOL_OVERFLOW") or DEFAULT_POOL_OVERFLOW))
+    """(pool size, overflow) of a service's workers' engine: one per worker (max_workers),
+    and DB_POOL_OVERFLOW beside them."""
+    overflow = config.get("DB_POOL_OVERFLOW")
+    return (int(config.get("max_workers") or DEFAULT_WORKERS),
+            DEFAULT_POOL_OVERFLOW if overflow in (None, "") else int(overflow))
 
 
 def budget(service_cls, config: dict) -> Budget:
@@ -80,7 +83,7 @@ def report(budgets: list[Budget], max_connections: int, superuser_reserved: int)
     lines = [f"{b.service:<14} {b.total:>4}  (workers {b.workers} + {b.loops} loops x {b.per_loop})"
              for b in budgets]
     total, room = sum(b.total for b in budgets), available(max_connections, superuser_reserved)
-    verdict = "fits" if total <= room else "DOES NOT FIT: lower DB_POOL_SIZE or raise max_connections"
+    verdict = "fits" if total <= room else "DOES NOT FIT: lower MAX_WORKERS or raise max_connections"
     lines.append(f"{'in all':<14} {total:>4}  of {room} (max_connections {max_connections} - "
                  f"{superuser_reserved} for superusers - {RESERVED_FOR_OPERATORS} for operators): {verdict}")
     return lines

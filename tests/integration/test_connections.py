@@ -1,5 +1,5 @@
-"""Connections: five services and their loops stay under PostgreSQL's max_connections, and a
-service whose workers outnumber its pool makes them wait for a connection instead of
+"""Connections: five services and their loops stay under PostgreSQL's max_connections; each
+worker has its own connection, and callers beyond the workers wait their turn instead of
 opening more or failing (services/shared/connections.py)."""
 import eventlet
 from sqlalchemy import text
@@ -12,7 +12,7 @@ from tests.support.waiting import eventually
 
 
 def test_the_budget_counts_the_workers_pool_and_every_loop():
-    intake = connections.budget(IntakeService, {"DB_POOL_SIZE": "6", "DB_POOL_OVERFLOW": "1"})
+    intake = connections.budget(IntakeService, {"max_workers": "6", "DB_POOL_OVERFLOW": "1"})
     # a relay and three retention loops (rejected applicants, sign-in attempts, expired links),
     # each with a pool of one plus one and its LISTEN connection
     assert (intake.workers, intake.loops, intake.total) == (7, 4, 7 + 4 * 3)
@@ -28,8 +28,8 @@ def test_the_default_platform_fits_the_server_with_room_for_operators(db):
     assert connections.report(budgets, limit, reserved)[-1].endswith("fits")
 
 
-def test_workers_beyond_the_pool_wait_for_a_connection_and_are_all_answered(start_service, rpc_as, db):
-    container = start_service(IntakeService, DB_POOL_SIZE="2", DB_POOL_OVERFLOW="1")
+def test_callers_beyond_the_workers_wait_their_turn_and_are_all_answered(start_service, rpc_as, db):
+    container = start_service(IntakeService, max_workers=2, DB_POOL_OVERFLOW="1")
     engine = next(d for d in container.extensions if isinstance(d, Database)).engine
     most = []
 
@@ -47,5 +47,5 @@ def test_workers_beyond_the_pool_wait_for_a_connection_and_are_all_answered(star
     answers = list(eventlet.GreenPool(20).imap(ask, callers))
     watcher.kill()
     assert answers == [[]] * 20, "every caller answered, none refused for want of a connection"
-    assert max(most) == 3, "the pool was full (2 + 1 overflow) and never more"
+    assert 2 <= max(most) <= 3, "a connection per busy worker (2) and one beside them, never more"
     eventually(lambda: engine.pool.checkedout() == 0, timeout=5)
