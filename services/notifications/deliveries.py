@@ -1,5 +1,6 @@
 """The delivery log: queue a message once per (event, recipient, template), send it, retry
 with back-off, and give up visibly. Pending deliveries are due work (see shared/due.py)."""
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -7,6 +8,7 @@ from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, aliased
 
+from services.notifications import gsm
 from services.notifications.models import Delivery
 from services.notifications.templates import render, render_sms
 from services.shared.backoff import backoff
@@ -15,6 +17,8 @@ from services.shared.due import DueQueue
 from services.shared.models import new_id, utcnow
 from services.shared.tracing import current_correlation_id
 from services.shared.wire.notifications import STATUSES
+
+log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 RETRY_MAX_SECONDS = 3600
@@ -137,6 +141,17 @@ def _log(session, message_id, person_id, template, language, **values):
         person_id=person_id, template=template, language=language, attempts=0,
         created_at=utcnow(), correlation_id=current_correlation_id(),
         **{"next_attempt_at": utcnow(), **values}).on_conflict_do_nothing())
+
+
+def sized_sms(outgoing, most_segments: int) -> str:
+    """The text as it goes out, with its link filled in: at most `most_segments` (the text
+    shortened, never the link), its encoding and segments written in the delivery log."""
+    text, _, link = outgoing.body_text.rpartition("\n")
+    body = gsm.within(text, f"\n{link}", most_segments) if text else outgoing.body_text
+    row = outgoing.row
+    row.sms_encoding, row.sms_segments = gsm.encoding(body), gsm.segments(body)
+    log.info("text message %s: %s, %d segment(s)", row.id, row.sms_encoding, row.sms_segments)
+    return body
 
 
 def mark_sent(delivery: Delivery) -> None:

@@ -55,6 +55,7 @@ class DeliveryDispatcher(DueLoop):
         self.retry_base = float(config.get("NOTIFY_RETRY_BASE_SECONDS") or 30)
         self.pace = {"email": Pace(float(config.get("EMAIL_PER_SECOND") or 0)),
                      "sms": Pace(float(config.get("SMS_PER_SECOND") or 0))}
+        self.sms_segments = int(config.get("SMS_MAX_SEGMENTS") or 3)
         self.lanes = EmailLanes(Mailer(self.settings_smtp), int(config.get("SMTP_CONNECTIONS") or 4),
                                 self.pace["email"])
         self.links = LinkMaker(config)
@@ -99,8 +100,9 @@ class DeliveryDispatcher(DueLoop):
     def _send_sms(self, session, outgoing):
         set_correlation_id(outgoing.correlation_id)
         self.pace["sms"].wait()
+        body = deliveries.sized_sms(outgoing, self.sms_segments)
         try:
-            self.sms.send(deliveries.address_of(outgoing), outgoing.body_text)
+            self.sms.send(deliveries.address_of(outgoing), body)
         except SendFailed as exc:
             self._failed(session, outgoing.row, str(exc), exc.permanent)
         else:

@@ -39,6 +39,8 @@ class Delivery(Base):
     body_text: Mapped[str | None] = mapped_column(Text)
     body_html: Mapped[str | None] = mapped_column(Text)
     calendar: Mapped[str | None] = mapped_column(Text)  # an .ics invitation to attach
+    sms_encoding: Mapped[str | None] = mapped_column(Text)  # a text message's: GSM-7 or UCS-2 (gsm.py)
+    sms_segments: Mapped[int | None] = mapped_column(Integer)  # and how many paid parts it went as
     appointment_uid: Mapped[str | None] = mapped_column(Text)  # for a reminder: what it reminds of
     status: Mapped[str] = mapped_column(Text, default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from services.notifications import gsm
 from services.shared.dates import day, when
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -95,4 +96,5 @@ def render_sms(template: str, language: str, context: dict, link: str | None) ->
     can be read by anyone holding the phone)."""
     language = resolve_language(template, language)
     subject, _ = _render_text(template, language, context)
+    subject = gsm.fitted(subject)  # one dash must not make it Unicode, and cost twice (gsm.py)
     return Rendered(subject, f"{subject}\n{link}" if link else subject, "", (language,))

@@ -61,6 +61,27 @@ def test_someone_without_email_gets_a_short_text_in_their_language_with_the_link
     assert (delivered["channel"], delivered["template"], delivered["person_id"]) == ("sms", "application_received", PERSON)
 
 
+@pytest.mark.parametrize("language, encoding, starts", [
+    ("nl", "GSM-7", "We hebben je aanmelding ontvangen - Samen op pad"),
+    ("en", "GSM-7", "We received your application - Samen op pad"),
+    ("fr", "GSM-7", "Nous avons bien recu votre inscription - Samen op pad"),
+    ("ar", "UCS-2", "لقد استلمنا طلبك"),
+])
+def test_a_text_message_stays_in_the_gsm_alphabet_when_its_language_can_and_its_cost_is_logged(
+        start_service, sms, smtp, config, db, links_stand_in, language, encoding, starts):
+    """Found by reading: the en dash in every subject made every text message Unicode, and a
+    two-line message cost two or three segments instead of one."""
+    notifications(start_service, sms, smtp)
+    publish(config, application_received(language=language, email=None, phone=PHONE, channel="sms"))
+    [message] = eventually(sms.texts, timeout=15)
+    assert message["Body"].startswith(starts)
+    def logged():
+        with db.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(
+                "SELECT sms_encoding, sms_segments FROM notifications.delivery WHERE status = 'sent'"))]
+    assert eventually(logged, timeout=10) == [(encoding, 1 if encoding == "GSM-7" else 2)]
+
+
 def test_a_provider_hiccup_is_retried_and_a_refused_number_fails_for_good(start_service, tmp_path, smtp, config, db):
     port = free_port()
     sink = ManagedProcess("sms", [sys.executable, "scripts/smssink.py"], tmp_path,

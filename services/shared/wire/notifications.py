@@ -32,6 +32,8 @@ class DeliveryView(Schema):
     created_at = fields.AwareDateTime()
     next_attempt_at = fields.AwareDateTime(metadata={"description": "when it goes (out): later for a reminder or after quiet hours"})
     sent_at = fields.AwareDateTime(allow_none=True)
+    sms_encoding = fields.String(allow_none=True, metadata={"description": "a text message's alphabet: GSM-7, or UCS-2 (70 characters a segment)"})
+    sms_segments = fields.Integer(allow_none=True, metadata={"description": "how many paid parts a text message went as"})
 
 
 class SummaryFilter(Schema):
