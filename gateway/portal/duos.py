@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from gateway import remote
 from gateway.auth import coordinator_page
 from gateway.explain import CRITERIA
+from gateway.marking import N_
 from gateway.portal.matching import names_for
 from services.shared.dates import local_input
 from services.shared.errors import Conflict, InvalidInput
@@ -69,6 +70,8 @@ def duo(duo_id):
         action = request.form.get("action", "")
         data = {key: request.form.get(key, "").strip() or None for key in ("reason", "note", "planned_end_on")}
         try:
+            if action == "end" and request.form.get("confirm") != "yes":  # it tells both people at once
+                raise InvalidInput({"confirm": [N_("Tick the box to confirm: ending tells both people at once.")]})
             remote.call("matching", "change_duo", duo_id, action, {k: v for k, v in data.items() if v})
             flash(_("Saved."))
             return redirect(url_for("portal_duos.duo", duo_id=duo_id), 303)

@@ -39,7 +39,13 @@ def test_the_coordinator_matches_from_the_portal(fresh, api, coordinator):
     duo_page = browser.get(fresh.url("/portal/duos"))
     assert "Sofie" in duo_page.text and "actief" in duo_page.text
     duo_url = fresh.url("/portal/duos/" + duo_page.text.split('href="/portal/duos/')[1].split('"')[0])
-    ended = browser.post(duo_url, data={"csrf_token": csrf_of(duo_page), "action": "end", "reason": "moved_away"})
+    the_duo = browser.get(duo_url)
+    assert 'value="" selected disabled' in the_duo.text, "no reason chosen for the coordinator"
+    unconfirmed = browser.post(duo_url, data={"csrf_token": csrf_of(duo_page), "action": "end", "reason": "moved_away"})
+    assert unconfirmed.status_code == 422 and "Vink aan om te bevestigen" in unconfirmed.text
+    assert 'name="confirm"' in unconfirmed.text, "still a duo (the form to end it is there): nobody was told"
+    ended = browser.post(duo_url, data={"csrf_token": csrf_of(duo_page), "action": "end", "reason": "moved_away",
+                                        "confirm": "yes"})
     assert "verhuisd" in ended.text and "Geschiedenis" in ended.text
 
 
