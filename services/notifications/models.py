@@ -71,6 +71,6 @@ class Contact(Base):
     legacy_stop_hash: Mapped[str | None] = mapped_column(Text, unique=True)
     opted_out_at: Mapped[datetime | None] = mapped_column(Timestamp)
     __table_args__ = (  # an opt-out counts for the address and the number (contacts.opted_out)
-        Index("ix_contact_opted_out_email", "email", postgresql_where=text("opted_out_at IS NOT NULL")),
+        Index("ix_contact_opted_out_email", text("lower(email)"), postgresql_where=text("opted_out_at IS NOT NULL")),
         Index("ix_contact_opted_out_phone", "phone", postgresql_where=text("opted_out_at IS NOT NULL")),
     )

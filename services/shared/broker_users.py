@@ -11,9 +11,11 @@ against three regular expressions, per vhost):
 - read (consume, bind from): the same, the exchanges of the producers it consumes from, its
   replay exchange and the dead-letter exchange;
 - and on those topic exchanges, which binding keys (RabbitMQ's topic permissions): on the
-  RPC exchange its own `<service>.*` and reply ids (a UUID), never `#`, so a service cannot
-  bind a queue that overhears every call and answer (a password on its way to sign-in); on a
-  producer's exchange only the event types the catalogue says it consumes.
+  RPC exchange its own `<service>.*` and its own reply addresses `<service>-<uuid>`
+  (rpc_replies.py), never `#` nor another's reply address, so a service cannot bind a queue
+  that overhears calls and answers (a password on its way to sign-in) — not even the gateway's
+  answers, whose address it sees in every request; on a producer's exchange only the event
+  types the catalogue says it consumes.
 
 Other services' queues and the shared exchanges are declared by `setup`, as the administrator
 the AMQP_URI names; a service as its own user declares only what is its own (topology.py).
@@ -112,7 +114,7 @@ def permissions(catalogue: Catalogue, service: str) -> Permissions:
         if any(handler.split(".", 1)[0] == service for handler in contract.consumers):
             consumed.setdefault(contract.producer, set()).add(contract.type)
     replay = topology.replay_exchange_name(service)
-    topics = {topology.RPC_EXCHANGE.name: f"^({re.escape(service)}\\.\\*|{REPLY_ID})$",
+    topics = {topology.RPC_EXCHANGE.name: f"^{re.escape(service)}(\\.\\*|-{REPLY_ID})$",
               **{topology.event_exchange(p).name: _any_of(sorted(types)) for p, types in consumed.items()}}
     return Permissions(
         configure=_any_of(own), write=_any_of([*own, replay]),

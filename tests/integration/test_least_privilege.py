@@ -94,15 +94,20 @@ def test_each_broker_user_is_its_own_and_may_call_any_service(config, service):
         publish(connection, "nameko-rpc", "intake.health")  # the RPC exchange: every caller's
 
 
-@pytest.mark.parametrize("exchange, key", [("nameko-rpc", "#"), ("nameko-rpc", "intake.*"),
-                                           ("matching.events", "#"), ("intake.events", "#")])
+@pytest.mark.parametrize("exchange, key", [
+    ("nameko-rpc", "#"), ("nameko-rpc", "intake.*"), ("matching.events", "#"), ("intake.events", "#"),
+    # the gateway's reply address, which every service sees in the requests it is sent
+    ("nameko-rpc", "gateway-8d3a4f6e-0000-4000-8000-000000000001"),
+    ("nameko-rpc", "8d3a4f6e-0000-4000-8000-000000000001"),  # nameko's bare reply address
+])
 def test_a_service_cannot_bind_a_queue_that_overhears_others(config, exchange, key):
     """Found by trying: a reply queue of its own bound to the RPC exchange with `#` received
-    every call and answer, a password on its way to sign-in among them."""
+    every call and answer, a password on its way to sign-in among them; and, bound to the
+    gateway's reply address, every answer to the gateway."""
     with broker_as(config, "followup") as connection:
         channel = connection.channel()
         channel.queue_declare("rpc.reply-followup-overhearing", auto_delete=True)
-        channel.queue_bind("rpc.reply-followup-overhearing", "nameko-rpc",
-                           routing_key="8d3a4f6e-0000-4000-8000-000000000001")  # a reply id: its own
+        channel.queue_bind("rpc.reply-followup-overhearing", "nameko-rpc",  # its own reply address
+                           routing_key="followup-8d3a4f6e-0000-4000-8000-000000000001")
         with pytest.raises(AccessRefused):
             channel.queue_bind("rpc.reply-followup-overhearing", exchange, routing_key=key)
