@@ -79,6 +79,7 @@ VALIDATION_MESSAGES = [
     N_("This status link is not valid."), N_("This invitation link is not valid."),
     N_("This invitation link was used already. Sign in, or ask the coordinator for a new link."),
     N_("This invitation link has expired. Ask the coordinator for a new one."),
+    N_("This account was closed. Ask the coordinator if you think that is a mistake."),
     N_("This link is not valid."),
     N_("This link has expired. The newest message we sent you has a fresh one."),
 ]

@@ -62,7 +62,9 @@ def _usable(session: Session, invitation_id: str, lock: bool = False) -> Account
     invitation = session.scalar(query.with_for_update(of=AccountInvitation) if lock else query)
     if invitation is None:
         raise NotFound("This invitation link is not valid.")
-    if invitation.used_at is not None or not invitation.account.active:  # used, or account closed
+    if not invitation.account.active:  # closed: no link reopens it
+        raise Gone("This account was closed. Ask the coordinator if you think that is a mistake.")
+    if invitation.used_at is not None:
         raise Gone("This invitation link was used already. Sign in, or ask the "
                    "coordinator for a new link.")
     if invitation.expires_at <= utcnow():

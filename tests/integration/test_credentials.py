@@ -180,8 +180,8 @@ def test_a_closed_account_that_never_had_a_password_stays_closed(link_maker, int
     closer = as_holder(rpc_as, intake.start_session(coordinators[0]))
     [account] = [a for a in closer.list_accounts() if a["email"] == "never@example.org"]
     closer.deactivate_account(account["id"])
-    with pytest.raises(Gone):
-        intake.check_invitation(pending)  # said before anything is asked
+    with pytest.raises(Gone, match="This account was closed"):  # said before anything is asked,
+        intake.check_invitation(pending)  # and not "used already": it never was
     with pytest.raises(Gone):
         intake.accept_invitation(pending, {"password": "a long and lovely password"})
     with pytest.raises(Conflict):
