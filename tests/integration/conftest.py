@@ -9,6 +9,7 @@ from services.intake.service import IntakeService
 from services.manage import service_session
 from services.matching.service import MatchingService
 from services.notifications.service import NotificationsService
+from tests.support.credentials import two_coordinators
 from tests.support.platform import free_port
 from tests.support.processes import ManagedProcess
 
@@ -64,3 +65,9 @@ def consumer(config, db):
     for session in sessions:
         session.close()
         session.get_bind().dispose()
+
+
+@pytest.fixture
+def coordinators(config, db):
+    """Two coordinators' sign-in ({"email", "password"})."""
+    return two_coordinators(config)

@@ -1,32 +1,18 @@
 """The credential store, as intake keeps it: kinds and scopes, revocation written to the shared
 list before it counts, sign-out ending every session, accounts closed by a colleague (never
 the last coordinator), last use noted at most once a minute."""
-import eventlet
 import pytest
 from sqlalchemy import text
 
-from services.intake import accounts
 from services.intake.service import IntakeService
-from services.manage import service_session
 from services.shared.caller import Caller
-from services.shared.errors import Conflict, Forbidden, Gone, InvalidInput, NotAuthenticated, NotFound, RevocationListUnavailable, TooManyAttempts
+from services.shared.errors import Conflict, Forbidden, Gone, NotAuthenticated, NotFound, RevocationListUnavailable
 from services.shared.revocations import Revocations
 from services.shared.wire.credentials import ROLE_SCOPES
 from tests.support.applicants import invitation_token
 from tests.support.builders import an_application
+from tests.support.credentials import PASSWORD, as_holder
 from tests.support.platform import free_port
-
-PASSWORD = "a long and lovely password"
-
-
-@pytest.fixture
-def coordinators(config, db):
-    with service_session(config, "intake") as session:
-        for name in ("ann", "bo"):
-            accounts.create_account(session, f"{name}@example.org", PASSWORD, "coordinator", name.title())
-        session.commit()
-    return [{"email": f"{name}@example.org", "password": PASSWORD} for name in ("ann", "bo")]
-
 
 @pytest.fixture
 def shared(config):
@@ -34,50 +20,6 @@ def shared(config):
     revocations = Revocations(config["REDIS_URL"], config["REVOCATION_PREFIX"])
     revocations.load([], [])
     return revocations
-
-
-def test_a_coordinators_token_has_every_coordinator_scope_and_a_buddy_gets_none(link_maker, intake, coordinators, outbox):
-    issued = intake.issue_token(coordinators[0])
-    assert issued["kind"] == "coordinator_api_token" and "people:erase" in issued["scopes"]
-    assert not [scope for scope in issued["scopes"] if scope.startswith("own:")]
-    created = intake.submit_application(an_application(role="buddy", email="lotte@example.org"))
-    intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
-    intake.accept_invitation(invitation_token(link_maker, outbox("buddy_invited")[0]), {"password": PASSWORD})
-    with pytest.raises(Forbidden):
-        intake.issue_token({"email": "lotte@example.org", "password": PASSWORD})
-    assert intake.start_session({"email": "lotte@example.org", "password": PASSWORD})["scopes"] == [
-        "own:read", "own:write"]
-
-
-def as_holder(rpc_as, issued: dict):
-    """RPC as the account a credential was issued to, as the gateway sends it."""
-    return rpc_as(Caller(issued["account_id"], issued["kind"], issued["role"], tuple(issued["scopes"]))).intake
-
-
-def test_a_token_holds_only_the_scopes_asked_for_and_says_what_it_is_for(intake, coordinators, rpc_as):
-    issued = intake.issue_token({**coordinators[0], "label": "monthly report", "scopes": ["applications:read"]})
-    assert issued["scopes"] == ["applications:read"]
-    holder = as_holder(rpc_as, issued)
-    assert holder.list_applications({}) == []
-    with pytest.raises(Forbidden):
-        holder.record_screening("00000000-0000-4000-8000-000000000001", {"decision": "approved", "reason": "ok"})
-    full = as_holder(rpc_as, intake.issue_token(coordinators[0]))
-    [listed] = [c for c in full.list_credentials() if c["id"] == issued["id"]]
-    assert (listed["label"], listed["scopes"]) == ("monthly report", ["applications:read"])
-    # found by trying: without `tokens:manage` it listed and ended its account's other tokens
-    for manage in (holder.list_credentials, lambda: holder.revoke_credential(listed["id"]), holder.end_sessions):
-        with pytest.raises(Forbidden):
-            manage()
-
-
-@pytest.mark.parametrize("asked, field", [
-    ({"scopes": ["keys:steal"]}, "scopes"), ({"scopes": []}, "scopes"), ({"scopes": ["own:read"]}, "scopes"),
-    ({"label": ""}, "label"), ({"label": "x" * 101}, "label"), ({"label": "\u0000nul"}, "label"),
-])
-def test_a_token_request_out_of_bounds_is_refused_with_the_field_named(intake, coordinators, asked, field):
-    with pytest.raises(InvalidInput) as refused:
-        intake.issue_token({**coordinators[0], **asked})
-    assert list(refused.value.errors) == [field]
 
 
 def test_a_revoked_token_is_on_the_shared_list_and_no_longer_listed(intake, coordinators, shared, rpc_as):
@@ -206,17 +148,3 @@ def test_the_shared_list_is_whole_or_missing_never_missing_one_revocation(intake
     assert shared.refused(token["id"], token["account_id"]) is True
     shared.redis.delete(shared.key)  # whatever Redis drops, it drops the list with its marker
     assert shared.refused(token["id"], token["account_id"]) is None, "reload first, never 'not revoked'"
-
-
-def test_a_burst_of_guesses_at_once_is_counted_one_by_one(intake, coordinators, rpc_as):
-    """Found by trying: twenty guesses sent together all passed the same count of failures,
-    so the limit of five let twenty through."""
-    guesses = [rpc_as(None).intake for _ in range(20)]  # one proxy each: they are single-threaded
-
-    def guess(intake_proxy):
-        try:
-            intake_proxy.start_session({"email": coordinators[0]["email"], "password": "a wrong guess"}, "192.0.2.7")
-        except (NotAuthenticated, TooManyAttempts) as refused:
-            return type(refused).__name__
-    answers = list(eventlet.GreenPool(20).imap(guess, guesses))
-    assert answers.count("NotAuthenticated") == 5 and answers.count("TooManyAttempts") == 15
