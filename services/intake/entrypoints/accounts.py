@@ -47,12 +47,12 @@ class AccountEntrypoints:
     @command(scoped("own:read"))
     def get_own_profile(self) -> dict:
         """The calling buddy's own profile (`own:read`)."""
-        return OwnProfileView().dump(self._own_person(self.caller.require("own:read").id))
+        return OwnProfileView().dump(self._own_person(self.caller.id))
 
     @command(scoped("own:write"))
     def update_own_profile(self, payload: dict) -> dict:
         """The calling buddy corrects their own availability and interests (`own:write`)."""
-        person = self._own_person(self.caller.require("own:write").id)
+        person = self._own_person(self.caller.id)
         profiles.correct_profile(self.db, person, load(OwnProfileInput(partial=True), payload))
         self.db.commit()
         return OwnProfileView().dump(person)
