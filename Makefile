@@ -39,6 +39,7 @@ migrate: $(STAMP)
 
 ## translations  extract the portal's texts and merge them into the catalogues
 translations: $(STAMP)
+	mkdir -p var
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -o var/messages.pot --no-location --omit-header .
 	$(BIN)/pybabel update -i var/messages.pot -d gateway/translations -N --ignore-obsolete
 

@@ -2,6 +2,7 @@
 It authenticates, validates at the edge, renders and calls the services over RPC; business
 rules live in the services."""
 import warnings
+from pathlib import Path
 
 warnings.filterwarnings("ignore", message="\\s*Eventlet is deprecated")
 
@@ -30,7 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         raise RuntimeError("SECRET_KEY is not set: export a long random value "
                            "(make run creates one in var/secret_key for development)")
     _behind_proxies(app)
-    i18n.compile_catalogs()
+    i18n.compile_catalogs(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]))
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -6,6 +6,7 @@ from flask_babel import get_locale
 
 from gateway import i18n
 from gateway.auth import portal_account
+from gateway.explain import language_name
 from gateway.vocabulary import label
 from services.shared import dates
 from services.shared.wire import vocabulary
@@ -58,6 +59,7 @@ def register_filters(app):
     app.jinja_env.filters["with_label"] = lambda code, kind: (code, label(kind, code))
     app.jinja_env.filters["moment"] = lambda value: dates.when(value, str(get_locale()))
     app.jinja_env.filters["day"] = lambda value: dates.day(value, str(get_locale()))
+    app.jinja_env.filters["language"] = language_name
 
 
 def register(app):

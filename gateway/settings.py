@@ -2,6 +2,7 @@
 environment variables, each with a documented default."""
 import os
 
+from gateway.i18n import TRANSLATIONS
 from services.shared.config import load_config, public_base_url
 
 
@@ -43,4 +44,7 @@ def from_environment() -> dict:
         # how a token's revocation is checked: "signed" (the shared list in Redis), or "rpc":
         # intake asked on every request, as before; kept only as `make bench`'s baseline
         "TOKEN_CHECK": os.environ.get("TOKEN_CHECK", "signed"),
+        # where the catalogues are read: a translator previews a catalogue of their own; the
+        # portal's language test uses catalogues that mark every translated text
+        "BABEL_TRANSLATION_DIRECTORIES": os.environ.get("TRANSLATIONS_DIR") or str(TRANSLATIONS),
     }

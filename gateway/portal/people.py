@@ -47,6 +47,9 @@ def invite(person_id):
 @coordinator_page
 def audit():
     person_id = request.args.get("person_id") or None
-    entries = remote.call("intake", "list_audit", person_id)
+    entries, accounts = remote.call_together(("intake", "list_audit", person_id),
+                                             ("intake", "list_accounts"))
     names = remote.call("intake", "names_of", sorted({e["person_id"] for e in entries if e["person_id"]}))
-    return render_template("portal/audit.html", entries=entries, names=names, person_id=person_id)
+    actors = {a["id"]: a["display_name"] for a in accounts}  # people by name, not by id
+    return render_template("portal/audit.html", entries=entries, names=names, actors=actors,
+                           person_id=person_id)
