@@ -1,7 +1,28 @@
-"""A person's rights across every service: one export, one erasure."""
+"""A person across every service: found, seen whole (each part from the service that owns it),
+exported, erased."""
 from gateway import remote
 from gateway.health import SERVICES
 from services.shared.models import utcnow
+
+MESSAGES_SHOWN = 50  # the newest; the delivery log has them all
+
+
+def find(query: dict) -> dict:
+    """People by name, e-mail address or phone number (intake.search_people: PeopleFound)."""
+    return remote.call("intake", "search_people", query)
+
+
+def record(person_id: str) -> dict:
+    """What the platform holds about a person, for the coordinator: {"person": intake's
+    PersonView (applications, intake interviews, screening), "proposals", "duos": matching's,
+    "messages": notifications' delivery log, newest first}. Intake first: it says NotFound for
+    nobody (or someone erased), then the rest at once."""
+    person = remote.call("intake", "get_person", person_id)
+    proposals, duos, messages = remote.call_together(
+        ("matching", "list_proposals", {"person_id": person_id}),
+        ("matching", "list_duos", {"person_id": person_id}),
+        ("notifications", "list_deliveries", {"person_id": person_id, "limit": MESSAGES_SHOWN}))
+    return {"person": person, "proposals": proposals, "duos": duos, "messages": messages}
 
 
 def export(person_id: str) -> dict:

@@ -1,11 +1,15 @@
-"""A person's data: exported and erased on their request; buddy invitations; the audit log."""
+"""People: found by name, e-mail address or phone number and seen whole; their data exported
+and erased on their request; buddy invitations; the audit log."""
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from gateway import people, remote
-from gateway.api import BEARER, respond
+from gateway.api import BEARER, edge_input, respond
 from gateway.auth import coordinator_api
 from services.shared.wire.application_views import AuditEntryView
+from services.shared.wire.matching import DuoView, ProposalView
+from services.shared.wire.notifications import DeliveryView
+from services.shared.wire.people import PeopleFound, PeopleQuery, PersonView
 
 blp = Blueprint("people", __name__, url_prefix="/api/v1", description="People and privacy")
 
@@ -17,6 +21,51 @@ class Erased(Schema):
 
 class AuditFilter(Schema):
     person_id = fields.UUID()
+
+
+class PersonRecord(Schema):
+    """A person as every service knows them, each part from the service that owns it."""
+
+    person = fields.Nested(PersonView, metadata={"description": "intake: applications, intake "
+                                                 "interviews, screening (never the private notes)"})
+    proposals = fields.List(fields.Nested(ProposalView), metadata={"description": "matching, newest first"})
+    duos = fields.List(fields.Nested(DuoView), metadata={"description": "matching, newest first"})
+    messages = fields.List(fields.Nested(DeliveryView), metadata={
+        "description": f"notifications' delivery log, the newest {people.MESSAGES_SHOWN}"})
+
+
+UNAUTHENTICATED = "No bearer token, or one that expired or was revoked"
+NOT_A_COORDINATOR = "The token is not a coordinator's (`people:read`)"
+
+
+@blp.route("/search", methods=["GET"])
+@blp.arguments(PeopleQuery, location="query")
+@blp.response(200, PeopleFound)
+@blp.alt_response(401, description=UNAUTHENTICATED)
+@blp.alt_response(403, description=NOT_A_COORDINATOR)
+@blp.alt_response(422, description="Fewer than two letters or digits, or a limit above 20")
+@blp.doc(security=BEARER)
+@coordinator_api
+def search(_query):
+    """Find anyone by part of their name (first, last or both, in either order; case and
+    accents ignored), their e-mail address or its beginning (case ignored), or their phone
+    number typed any way (any digits, local or international; compared in E.164). At most 20
+    people with the `total`, each with what tells namesakes apart (address, role, since when);
+    erased people are never found."""
+    return respond(people.find(edge_input()))
+
+
+@blp.route("/people/<person_id>", methods=["GET"])
+@blp.response(200, PersonRecord)
+@blp.alt_response(401, description=UNAUTHENTICATED)
+@blp.alt_response(403, description=NOT_A_COORDINATOR)
+@blp.alt_response(404, description="No such person (or erased)")
+@blp.doc(security=BEARER)
+@coordinator_api
+def person(person_id):
+    """Everything the platform holds about a person: applications with their intake interviews
+    and screening (intake), proposals and duos (matching), messages (notifications)."""
+    return respond(people.record(person_id))
 
 
 @blp.route("/people/<person_id>/export", methods=["GET"])

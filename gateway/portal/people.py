@@ -1,5 +1,5 @@
-"""A person's rights in the portal: export, erasure (confirmed first), a new buddy
-invitation; and the audit log."""
+"""People in the portal: found from the search box on every page and seen whole; their
+rights: export, erasure (confirmed first), a new buddy invitation; and the audit log."""
 import json
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
@@ -7,9 +7,36 @@ from flask_babel import gettext as _
 
 from gateway import people, remote
 from gateway.auth import coordinator_page
-from services.shared.errors import Conflict
+from gateway.portal.matching import names_for
+from services.shared.errors import Conflict, InvalidInput
 
 bp = Blueprint("portal_people", __name__, url_prefix="/portal")
+
+
+@bp.route("/search")
+@coordinator_page
+def search():
+    """The search box's results; a single match opens that person's page at once."""
+    if "q" not in request.args:
+        return render_template("portal/search.html", q="", found=None, problem=None)
+    typed = request.args["q"]
+    try:
+        found = people.find({"q": typed})
+    except InvalidInput:
+        problem = _("Type at least two letters or digits of a name, an e-mail address or a phone number.")
+        return render_template("portal/search.html", q=typed, found=None, problem=problem), 422
+    if found["total"] == 1:
+        return redirect(url_for(".person", person_id=found["people"][0]["person_id"]))
+    return render_template("portal/search.html", q=typed, found=found, problem=None)
+
+
+@bp.route("/people/<person_id>")
+@coordinator_page
+def person(person_id):
+    """Everything the platform holds about a person, each part from the service that owns it."""
+    held = people.record(person_id)
+    names = names_for(*[[x["buddy_id"], x["participant_id"]] for x in [*held["proposals"], *held["duos"]]])
+    return render_template("portal/person.html", names=names, **held)
 
 
 @bp.route("/people/<person_id>/export")

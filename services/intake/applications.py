@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from services.intake import links
 from services.intake.models import Application, Person
+from services.intake.search import name_key
 from services.shared.errors import Conflict, InvalidInput, NotFound
 from services.shared.models import is_uuid, utcnow
 from services.shared.outbox import record_event
@@ -52,6 +53,7 @@ def status_link(session: Session, application: Application, base_url: str) -> st
 def _new_application(session, data, privacy_version, request_key) -> Application:
     now, profile = utcnow(), profile_of(data)
     person = Person(role=data["role"], first_name=data["first_name"], last_name=data["last_name"],
+                    search_name=name_key(data["first_name"], data["last_name"]),
                     email=data["email"], phone=data["phone"], language=data["language"],
                     channel=data.get("channel") or ("email" if data["email"] else "sms"),
                     profile=profile)

@@ -1,7 +1,7 @@
 """The intake service's tables (schema `intake`)."""
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Text, func
 from sqlalchemy.dialects.postgresql import INET, JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -39,6 +39,13 @@ class Person(Base):
     matched_on: Mapped[date | None] = mapped_column(Date)
     match_proposal_id: Mapped[str | None] = mapped_column(Text)  # the proposal it is about
     match_proposed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # the names as the search compares them (search.name_key): accents off, case folded
+    search_name: Mapped[str | None] = mapped_column(Text)
+
+
+# finding a person by (the beginning of) an e-mail address in any case (search.py)
+Index("ix_person_email_prefix", func.lower(Person.__table__.c.email).label("lower_email"),
+      postgresql_ops={"lower_email": "text_pattern_ops"})
 
 
 class Application(Base):

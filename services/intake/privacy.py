@@ -66,7 +66,7 @@ def erase(session: Session, person_id: str, actor_id: str | None, why: str | Non
         _wipe_application(session, application)
     _wipe_account(session, someone)
     someone.first_name = someone.last_name = ERASED
-    someone.email = someone.phone = None
+    someone.email = someone.phone = someone.search_name = None
     someone.profile, someone.erased_at = {}, utcnow()
     audit.note(session, actor_id, "erase", someone.id, why)
     links.forget(session, someone.id)  # every link issued to them stops working

@@ -13,10 +13,17 @@ SECRET_PATHS = re.compile(
     r"/(status|stop|account/setup|pulse|meeting|concern|evaluation|registration)/[^/?#\s\"'<>]+")
 
 
+# what a coordinator typed to find someone (/portal/search, /api/v1/search?q=…) is a name, an
+# e-mail address or a phone number; also as it travels percent-encoded in a sign-in's next=
+SEARCHES = re.compile(r"((?:/|%2F)search(?:\?|%3F)(?:[^\s#\"'<>]*?(?:&|%26))?q(?:=|%3D))[^&#\s\"'<>]*",
+                      re.IGNORECASE)
+
+
 def redact(text: str) -> str:
-    """`text` with the token of every secret link replaced: '/status/[token]'; a path
-    written percent-encoded ('/%73tatus/…', '/status%2F…') is decoded first, so it cannot
-    slip through."""
+    """`text` with the token of every secret link replaced: '/status/[token]', and what was
+    searched for: '/search?q=[query]'; a path written percent-encoded ('/%73tatus/…',
+    '/status%2F…') is decoded first, so it cannot slip through."""
+    text = SEARCHES.sub(lambda found: f"{found.group(1)}[query]", text)
     if "%" in text and SECRET_PATHS.search(decoded := unquote(text)):
         text = decoded
     return SECRET_PATHS.sub(lambda found: f"/{found.group(1)}/[token]", text)

@@ -20,6 +20,15 @@ def test_a_token_in_a_link_is_not_written():
     assert redact("/stop/xyz") == "/stop/[token]" and redact("/portal/applications") == "/portal/applications"
 
 
+def test_what_was_searched_for_is_not_written():
+    assert redact("GET /api/v1/search?q=Amina%20Haddad&limit=5 HTTP/1.1") == \
+        "GET /api/v1/search?q=[query]&limit=5 HTTP/1.1"
+    assert redact("GET /portal/search?lang=en&q=%2B32+470+12+34+56 HTTP/1.1") == \
+        "GET /portal/search?lang=en&q=[query] HTTP/1.1"
+    assert redact("GET /login?next=%2Fportal%2Fsearch%3Fq%3Damina%2540example.org HTTP/1.1") == \
+        "GET /login?next=%2Fportal%2Fsearch%3Fq%3D[query] HTTP/1.1", "nor on its way through signing in"
+
+
 def test_the_access_log_line_of_a_status_page_holds_no_token():
     logger = RedactingLogger(Config())
     environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/status/s3cr3t-t0k3n", "PATH_INFO": "/status/s3cr3t-t0k3n",

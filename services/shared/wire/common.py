@@ -89,14 +89,28 @@ class Phone(fields.String):
                          metadata={**metadata, **kwargs.pop("metadata", {})}, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        typed = _INVISIBLE.sub(" ", super()._deserialize(value, attr, data, **kwargs))
-        try:
-            number = phonenumbers.parse(ascii_digits(typed), "BE")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
+        number = e164(super()._deserialize(value, attr, data, **kwargs))
+        if number is None:
             raise ValidationError("Not a valid phone number, e.g. 0470 12 34 56 or +32 470 12 34 56.")
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return number
+
+
+def e164(typed: str) -> str | None:
+    """A phone number as people type it (see Phone) in E.164 (+32470123456); None when it is
+    not a valid number. A number without a country code is Belgian."""
+    try:
+        number = phonenumbers.parse(ascii_digits(visible(typed)), "BE")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def visible(text: str) -> str:
+    """`text` with the invisible marks a keyboard or a copy adds (direction marks, joiners,
+    no-break spaces) turned into plain spaces."""
+    return _INVISIBLE.sub(" ", text)
 
 
 # direction marks, joiners and no-break spaces that a phone's keyboard or a copy adds unseen
