@@ -20,9 +20,12 @@ PROBE_SHARED_SECONDS = 0.5
 
 def make_engine(url: str, application_name: str, pool_size: int = 10, max_overflow: int | None = None) -> Engine:
     """An engine that survives a database restart (pre-ping) and never waits forever to connect
-    or for a free connection; at most `pool_size` + `max_overflow` (default: as many again)."""
+    or for a free connection; at most `pool_size` + `max_overflow` (default: as many again).
+    A failed statement's error names its SQL but not its values: those are people's names,
+    addresses and answers, and the error reaches the log."""
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size if max_overflow is None else max_overflow,
                          pool_pre_ping=True, pool_recycle=1800, pool_timeout=connections.POOL_TIMEOUT_SECONDS,
+                         hide_parameters=True,
                          connect_args={"connect_timeout": 5, "application_name": application_name})
 
 
