@@ -5,6 +5,7 @@ its outbox as in production. Loading twice changes nothing."""
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from services.intake.models import Application, Person
 from services.matching import pool, proposals
@@ -32,13 +33,24 @@ def load(config: dict, approved: list[dict]) -> None:
             print("demo matching: already there")
             return
         for screened in approved:
-            pool.add_screened(session, screened)
+            _add_to_pool(session, screened)
         ids = {person["first_name"]: person["person_id"] for person in approved}
         duo_days = int(config.get("DUO_LENGTH_DAYS") or 182)
         _pair(session, ids, DUO, duo_days, formed=True)
         _pair(session, ids, INTRODUCTION, duo_days, formed=False)
         session.commit()
         print(f"demo matching: {len(approved)} people in the pool, a duo and a planned introduction")
+
+
+def _add_to_pool(session, screened: dict):
+    """As matching would on the screening event — which a running matching may be applying at
+    this very moment: then its row stands and this one steps aside."""
+    try:
+        with session.begin_nested():
+            pool.add_screened(session, screened)
+            session.flush()
+    except IntegrityError:
+        pass
 
 
 def _pair(session, ids, names, duo_days, formed):

@@ -10,6 +10,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.browser.matching_journeys import choose_a_suggestion
+from tests.browser.portal_journeys import use_the_portal_on_a_phone
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # headless on a closed network, possibly as root: no sandbox, no background calls home
@@ -98,7 +99,7 @@ def use_the_form_with_the_keyboard(page: Page):
 
 JOURNEYS = {journey.__name__: journey for journey in
             (apply_in_arabic, see_a_problem_in_arabic, use_the_form_with_the_keyboard,
-             choose_a_suggestion)}
+             choose_a_suggestion, use_the_portal_on_a_phone)}
 
 
 def walk(name: str, base_url: str, shot_dir: Path, locale: str = "ar"):
