@@ -33,17 +33,11 @@ class Rendered:
 
 
 def linkify(text: str) -> Markup:
-    """Escape text for HTML, turn its web addresses into links, its isolated values
-    (writing.py) into left-to-right elements and its newlines into <br>."""
-    escaped = _ISOLATE.sub(_left_to_right, str(escape(text)))
-    linked = _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
-    return Markup(linked.replace("\n", "<br>\n"))
-
-
-def _left_to_right(isolate: re.Match) -> str:
-    # a number or an address never breaks in the middle; a link may (it can be wider than a phone)
-    keep = "" if _URL.search(isolate.group(1)) else ' style="white-space: nowrap"'
-    return f'<span dir="ltr"{keep}>{isolate.group(1)}</span>'
+    """Escape text for HTML, turn its web addresses into links and its isolated values
+    (writing.py) into elements, both left to right, and its newlines into <br>."""
+    escaped = _ISOLATE.sub(r'<span dir="ltr" style="white-space: nowrap">\1</span>', str(escape(text)))
+    linked = _URL.sub(lambda m: f'<span dir="ltr"><a href="{m.group(0)}">{m.group(0)}</a></span>', escaped)
+    return Markup(linked.replace("\n", "<br>\n"))  # a link may wrap: it can be wider than a phone
 
 
 _text = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=False)

@@ -8,6 +8,11 @@ bidirectional algorithm reorders the runs of a phone number, an address or a lin
 LRI … PDI (Unicode 6.3, UAX #9), which every current phone and mail program honours. Only in
 right-to-left text: elsewhere they are invisible characters that would only cost (an SMS in a
 Latin-script language must stay in the GSM alphabet, `notifications/gsm.py`).
+
+A web address is the exception in plain text: the programs that make links of addresses in a
+text (Android's among them) count such invisible characters as part of the address, and the
+link would break. It needs no isolate either: its letters make it one left-to-right run, and
+our messages give it a line of its own or the end of one. In HTML it is an element like the rest.
 """
 import re
 
@@ -16,6 +21,7 @@ LRI, PDI = "\u2066", "\u2069"  # LEFT-TO-RIGHT ISOLATE, POP DIRECTIONAL ISOLATE
 ISOLATES = "\u2066\u2067\u2068\u2069"  # LRI, RLI, FSI, PDI
 # Hebrew, Arabic, Syriac, Thaana, N'Ko … and the Hebrew and Arabic presentation forms
 _RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_WEB_ADDRESS = re.compile(r"https?://\S+")
 
 
 def right_to_left(language: str | None) -> bool:
@@ -43,9 +49,11 @@ def isolated(value, language: str | None) -> str:
 
 def kept_left_to_right(value) -> str:
     """`value` as plain text inside right-to-left text: between LRI and PDI when it is
-    left to right (a Jinja `finalize` for right-to-left templates)."""
+    left to right, unless it is a web address (a Jinja `finalize` for right-to-left templates)."""
     text = "" if value is None else str(value)
-    return f"{LRI}{text}{PDI}" if left_to_right_value(text) else text
+    if left_to_right_value(text) and not _WEB_ADDRESS.fullmatch(text):
+        return f"{LRI}{text}{PDI}"
+    return text
 
 
 def balanced(text: str) -> str:
