@@ -15,7 +15,6 @@ TRANSLATIONS = Path(__file__).parent / "translations"
 PORTAL_LANGUAGES = {"nl": "Nederlands", "en": "English"}
 PUBLIC_LANGUAGES = {"nl": "Nederlands", "en": "English", "fr": "Français", "ar": "العربية",
                     "uk": "Українська", "fa": "فارسی", "ti": "ትግርኛ"}
-RIGHT_TO_LEFT = {"ar", "fa", "he", "ps", "ur"}
 DEFAULT_LANGUAGE = "nl"
 PUBLIC_PATHS = ("/apply", "/status", "/account", "/info", "/stop")
 

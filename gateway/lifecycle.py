@@ -7,8 +7,9 @@ from flask_babel import get_locale
 from gateway import i18n
 from gateway.auth import portal_account
 from gateway.explain import language_name
-from gateway.vocabulary import label
-from services.shared import dates
+from gateway.vocabulary import label, problem
+from gateway.writing import ltr, unbroken
+from services.shared import dates, writing
 from services.shared.wire import vocabulary
 from services.shared.tracing import accept_correlation_id, reset_correlation_id, set_correlation_id
 
@@ -49,16 +50,19 @@ def url_with_language(code: str) -> str:
 
 
 def template_globals() -> dict:
-    return {"lang": str(get_locale()), "right_to_left": i18n.RIGHT_TO_LEFT,
+    return {"lang": str(get_locale()), "right_to_left": writing.RIGHT_TO_LEFT,
+            "direction": writing.direction, "problem": problem,
             "languages": i18n.offered_languages(), "account": portal_account(), "label": label,
             "vocabulary": vocabulary, "url_with_language": url_with_language}
 
 
 def register_filters(app):
-    """Jinja filters: codes with their labels, moments in the reader's language."""
+    """Jinja filters: codes with their labels, moments in the reader's language (on one
+    line), values that read left to right in every page (`ltr`, gateway/writing.py)."""
     app.jinja_env.filters["with_label"] = lambda code, kind: (code, label(kind, code))
-    app.jinja_env.filters["moment"] = lambda value: dates.when(value, str(get_locale()))
-    app.jinja_env.filters["day"] = lambda value: dates.day(value, str(get_locale()))
+    app.jinja_env.filters["moment"] = lambda value: unbroken(dates.when(value, str(get_locale())))
+    app.jinja_env.filters["day"] = lambda value: unbroken(dates.day(value, str(get_locale())))
+    app.jinja_env.filters["ltr"] = ltr
     app.jinja_env.filters["language"] = language_name
 
 

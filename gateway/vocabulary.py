@@ -3,10 +3,12 @@
 validation messages the forms may show, so that they are translated too."""
 from flask import g, has_app_context
 from flask_babel import get_locale, gettext
+from markupsafe import Markup
 
 from gateway.marking import N_
 from gateway.portal_labels import PORTAL_LABELS
-from services.shared.wire import vocabulary as v
+from gateway.writing import with_values
+from services.shared.wire import common, vocabulary as v
 
 
 LABELS = {
@@ -58,7 +60,6 @@ VALIDATION_MESSAGES = [
     N_("Length must be between 1 and 100."), N_("Length must be between 1 and 1000."),
     N_("Length must be between 1 and 2000."),
     N_("Not a known ISO 639-1 language code (e.g. nl, en, ar)."),
-    N_("Not a valid phone number, e.g. 0470 12 34 56 or +32 470 12 34 56."),
     N_("Agree to the privacy notice to apply."),
     N_("Give an email address or a phone number, so we can reach you."),
     N_("Give an email address to receive email."),
@@ -83,6 +84,22 @@ VALIDATION_MESSAGES = [
     N_("This link is not valid."),
     N_("This link has expired. The newest message we sent you has a fresh one."),
 ]
+
+# what the services say with values in it: translated with placeholders, the values shown
+# left to right (a phone number in an Arabic sentence keeps its order)
+WITH_VALUES = {
+    common.INVALID_PHONE % common.PHONE_EXAMPLES:
+        (N_("Not a valid phone number, e.g. %(local)s or %(international)s."), common.PHONE_EXAMPLES),
+}
+
+
+def problem(message: str) -> Markup | str:
+    """A service's message (a validation error) in the reader's language, its values
+    isolated left to right (gateway/writing.py)."""
+    if message in WITH_VALUES:
+        sentence, values = WITH_VALUES[message]
+        return with_values(gettext(sentence), values)
+    return gettext(message)
 
 
 def label(kind: str, code) -> str:

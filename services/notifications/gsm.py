@@ -7,8 +7,12 @@ So before it is sent, a text in a Latin-script language has its typography (dash
 ellipsis, no-break spaces) and the accented letters GSM lacks (ê, ç, À …) written with the
 nearest GSM character, as SMS providers' "smart encoding" does; a text that cannot fit
 anyway (Arabic, Ukrainian, Persian, Tigrinya, a name in another script) is left as it is.
+The isolate characters around a value in a right-to-left text (shared/writing.py) are counted
+like any other: one UTF-16 unit each, in a text that is UCS-2 anyway.
 """
 import math
+
+from services.shared.writing import balanced
 
 BASIC = ("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
          "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
@@ -61,5 +65,5 @@ def within(text: str, tail: str, most_segments: int) -> str:
     whole, cut = f"{text}{tail}", len(text)
     while segments(whole) > most_segments and cut > 0:  # bounded: the text only gets shorter
         cut = max(cut - 10, 0)
-        whole = f"{text[:cut].rstrip()}...{tail}"
+        whole = f"{balanced(text[:cut].rstrip())}...{tail}"  # a cut value's isolate closed
     return whole

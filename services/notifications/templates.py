@@ -11,14 +11,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from services.notifications import gsm
+from services.shared import writing
 from services.shared.dates import day, when
 
 TEMPLATES = Path(__file__).parent / "templates"
-RIGHT_TO_LEFT = {"ar", "fa", "he", "ps", "ur", "ckb"}
 FALLBACKS = ("en", "nl")
 DUTCH_HEADING = "In het Nederlands"
 OPT_OUT = "_opt_out"  # one line per language: how to stop receiving messages
-_URL = re.compile(r"https?://[^\s<>\"]+")
+_URL = re.compile(r"https?://[^\s<>\"\u2066-\u2069]+")
+_ISOLATE = re.compile(f"{writing.LRI}([^{writing.ISOLATES}]*){writing.PDI}")
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,17 @@ class Rendered:
 
 
 def linkify(text: str) -> Markup:
-    """Escape text for HTML, turn its web addresses into links and its newlines into <br>."""
-    escaped = str(escape(text))
-    linked = _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
-    return Markup(linked.replace("\n", "<br>\n"))
+    """Escape text for HTML, turn its web addresses into links and its isolated values
+    (writing.py) into elements, both left to right, and its newlines into <br>."""
+    escaped = _ISOLATE.sub(r'<span dir="ltr" style="white-space: nowrap">\1</span>', str(escape(text)))
+    linked = _URL.sub(lambda m: f'<span dir="ltr"><a href="{m.group(0)}">{m.group(0)}</a></span>', escaped)
+    return Markup(linked.replace("\n", "<br>\n"))  # a link may wrap: it can be wider than a phone
 
 
 _text = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=False)
+# every value a right-to-left template prints (a number, an address, a link) keeps its own order
+_right_to_left_text = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                                  autoescape=False, finalize=writing.kept_left_to_right)
 _html = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True)
 _html.filters["linkify"] = linkify
 
@@ -57,8 +62,12 @@ def resolve_language(template: str, language: str) -> str:
     raise LookupError(f"template {template!r} has no translation at all")
 
 
+def _environment(language: str) -> Environment:
+    return _right_to_left_text if writing.right_to_left(language) else _text
+
+
 def _render_text(template: str, language: str, context: dict) -> tuple[str, str]:
-    source = _text.get_template(f"{template}/{language}.txt")
+    source = _environment(language).get_template(f"{template}/{language}.txt")
     helpers = {"when": partial(when, language=language), "day": partial(day, language=language)}
     scope = source.new_context({**context, **helpers})
     subject = " ".join("".join(source.blocks["subject"](scope)).split())  # one line, whatever a name holds
@@ -79,7 +88,7 @@ def render(template: str, language: str, context: dict, with_dutch: bool = False
         parts.append(("nl", _render_text(template, "nl", context)[1], DUTCH_HEADING))
     text = "\n\n".join(body if not heading else f"— {heading} —\n\n{body}"
                        for _, body, heading in parts)
-    sections = [{"lang": lang, "dir": "rtl" if lang in RIGHT_TO_LEFT else "ltr",
+    sections = [{"lang": lang, "dir": writing.direction(lang),
                  "heading": heading, "paragraphs": body.split("\n\n")}
                 for lang, body, heading in parts]
     html = _html.get_template("_layout.html").render(subject=subject, sections=sections)
@@ -87,13 +96,15 @@ def render(template: str, language: str, context: dict, with_dutch: bool = False
 
 
 def _opt_out_line(language: str, url: str) -> str:
-    source = _text.get_template(f"{OPT_OUT}/{resolve_language(OPT_OUT, language)}.txt")
+    language = resolve_language(OPT_OUT, language)
+    source = _environment(language).get_template(f"{OPT_OUT}/{language}.txt")
     return source.render(opt_out_url=url).strip()
 
 
 def render_sms(template: str, language: str, context: dict, link: str | None) -> Rendered:
     """A text message: the subject in the person's language and one link, nothing more (an SMS
-    can be read by anyone holding the phone)."""
+    can be read by anyone holding the phone). The link has a line of its own, which phones
+    show as a paragraph of its own, so it needs no isolates even in a right-to-left text."""
     language = resolve_language(template, language)
     subject, _ = _render_text(template, language, context)
     subject = gsm.fitted(subject)  # one dash must not make it Unicode, and cost twice (gsm.py)

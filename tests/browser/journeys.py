@@ -2,6 +2,7 @@
 person sees. Run as `python -m tests.browser.journeys NAME BASE_URL SHOT_DIR` by the browser
 tests: Playwright's sync API and eventlet's hub cannot share a process (the hub never hands
 control back to Playwright's loop), and the test process is monkey-patched for nameko."""
+import os
 import re
 import shutil
 import sys
@@ -11,6 +12,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.browser.matching_journeys import choose_a_suggestion
 from tests.browser.portal_journeys import use_the_portal_on_a_phone
+from tests.browser.writing_journeys import look_at_the_portal, read_phone_numbers_in_arabic, read_tigrinya
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # headless on a closed network, possibly as root: no sandbox, no background calls home
@@ -99,12 +101,15 @@ def use_the_form_with_the_keyboard(page: Page):
 
 JOURNEYS = {journey.__name__: journey for journey in
             (apply_in_arabic, see_a_problem_in_arabic, use_the_form_with_the_keyboard,
-             choose_a_suggestion, use_the_portal_on_a_phone)}
+             choose_a_suggestion, use_the_portal_on_a_phone, read_phone_numbers_in_arabic,
+             read_tigrinya, look_at_the_portal)}
 
 
 def walk(name: str, base_url: str, shot_dir: Path, locale: str = "ar"):
-    """Walk one journey in Debian's Chromium; a screenshot of the last page is kept either way."""
+    """Walk one journey in Debian's Chromium; a screenshot of the last page is kept either way
+    (and the journey's own, named, in the same place: JOURNEY_SHOTS)."""
     expect.set_options(timeout=TIMEOUT_MS)
+    os.environ["JOURNEY_SHOTS"] = str(shot_dir)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         context = browser.new_context(locale=locale, base_url=base_url)

@@ -22,7 +22,7 @@ def test_the_email_has_text_and_html_and_names_its_languages():
     assert email["Content-Language"] == "ar, nl"
     assert email["To"] == "amina@example.org"
     assert email["Message-ID"] == "<0b7c6d58-0000-4000-8000-000000000001@sint-truiden.example>"
-    assert email.get_body(("plain",)).get_content().startswith("مرحبًا Amina")
+    assert email.get_body(("plain",)).get_content().startswith("مرحبًا \u2066Amina\u2069")  # isolated
     assert 'dir="rtl"' in email.get_body(("html",)).get_content()
 
 

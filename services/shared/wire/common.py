@@ -76,6 +76,12 @@ class Language(fields.String):
         return code
 
 
+# the examples stay apart from the sentence, so the gateway can translate the sentence and
+# show each number left to right inside Arabic or Persian (gateway/vocabulary.py)
+PHONE_EXAMPLES = {"local": "0470 12 34 56", "international": "+32 470 12 34 56"}
+INVALID_PHONE = "Not a valid phone number, e.g. %(local)s or %(international)s."
+
+
 class Phone(fields.String):
     """A phone number as people type it — in any script's digits (Arabic-Indic, Persian), with
     spaces, dots, slashes, brackets or invisible direction marks, local (Belgian) or
@@ -83,7 +89,7 @@ class Phone(fields.String):
     libphonenumber rules (the `phonenumbers` package), which know every country's plan."""
 
     def __init__(self, max_length=40, **kwargs):
-        metadata = {"example": "0470 12 34 56", "maxLength": max_length,
+        metadata = {"example": PHONE_EXAMPLES["local"], "maxLength": max_length,
                     "description": "as typed; a number without a country code is Belgian; stored as E.164"}
         super().__init__(validate=validate.Length(max=max_length),
                          metadata={**metadata, **kwargs.pop("metadata", {})}, **kwargs)
@@ -91,7 +97,7 @@ class Phone(fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         number = e164(super()._deserialize(value, attr, data, **kwargs))
         if number is None:
-            raise ValidationError("Not a valid phone number, e.g. 0470 12 34 56 or +32 470 12 34 56.")
+            raise ValidationError(INVALID_PHONE % PHONE_EXAMPLES)
         return number
 
 
