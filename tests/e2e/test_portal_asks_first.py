@@ -42,7 +42,8 @@ def proposed_pair(fresh, api):
     lotte = approved(fresh, api, "buddy", language="nl", first_name="Lotte")
     sofie = approved(fresh, api, "buddy", language="nl", first_name="Sofie")
     proposal = api.post(fresh.url("/api/v1/matching/proposals"),
-                        json={"buddy_id": lotte["person_id"], "participant_id": amina["person_id"]}).json()
+                        json={"buddy_id": lotte["person_id"], "participant_id": amina["person_id"],
+                              "reason": "Zelfde buurt."}).json()
     return amina, sofie, proposal
 
 
