@@ -26,6 +26,13 @@ def problems(schema: Schema, data: dict) -> dict:
         return exc.messages
 
 
+def unconfirmed(message: str) -> dict:
+    """An irreversible step is taken only with its box ticked (`confirm=yes`), checked here on
+    the server and not only by the browser: {} when ticked, else {"confirm": [message]} (a
+    message marked with N_, translated where it is shown, next to the box)."""
+    return {} if request.form.get("confirm") == "yes" else {"confirm": [message]}
+
+
 def service_problems(error: InvalidInput) -> dict:
     return error.errors if isinstance(error.errors, dict) else {"_schema": [str(error.errors)]}
 

@@ -37,6 +37,9 @@ PORTAL_LABELS = {
                    "extended": N_("extended to"), "ended": N_("ended")},
 }
 
-# what the matching service may answer that the portal shows as it is, translated
+# what the matching and intake services may answer that the portal shows as it is, translated
 MESSAGES = [N_("This is not the top suggestion: say why you chose it."),
-            N_("Say why, so the next proposal can do better.")]
+            N_("Say why, so the next proposal can do better."),
+            N_("This participant already has a proposal or a duo."),
+            N_("The introduction meeting has not taken place yet: record a yes after it."),
+            N_("The interview has not started yet: record it once it has been held, or move it first.")]

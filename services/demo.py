@@ -149,7 +149,8 @@ def _take(session, config, coordinator_id, application, step):
             "mode": "in_person", "location": "Huis van de Wereld, Sint-Truiden"}
     if step in ("planned", "held"):
         interviews.schedule(session, application.id, soon)
-    if step == "held":
+    if step == "held":  # it took place this morning: an interview is recorded once it started
+        interviews.current(application).starts_at = utcnow() - timedelta(hours=2)
         records.record(session, application.id, {
             "expectations": "Wants to speak Dutch at work within a year.", "needs": "Evenings only.",
             "notes": "Mentioned a difficult journey; no need to ask about it."}, coordinator_id)

@@ -60,5 +60,8 @@ def _pair(session, ids, names, duo_days, formed):
     proposals.plan_introduction(session, proposal.id, {
         "starts_at": utcnow().replace(minute=0, second=0, microsecond=0) + timedelta(days=2, hours=3),
         "duration_minutes": 60, "location": "Huis van de Wereld, Sint-Truiden"})
+    if formed:  # the duo met yesterday: a yes is recorded once the introduction took place
+        proposal.introduction_starts_at -= timedelta(days=3)
+        proposal.introduction_ends_at -= timedelta(days=3)
     for side in ("buddy", "participant") if formed else ():
         proposals.answer(session, proposal.id, {"side": side, "answer": "yes", "reason": None}, duo_days)

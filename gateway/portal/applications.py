@@ -4,7 +4,8 @@ from flask_babel import gettext as _
 
 from gateway import remote
 from gateway.auth import coordinator_page
-from gateway.forms import problems, service_problems, submitted
+from gateway.forms import problems, service_problems, submitted, unconfirmed
+from gateway.marking import N_
 from gateway.public.application_form import LANGUAGE_ROWS, as_form, language_options
 from gateway.rpc import ServiceUnavailable
 from services.shared.errors import Conflict, InvalidInput
@@ -13,17 +14,22 @@ from services.shared.wire.applications import ApplicationFilter, ScreeningInput
 bp = Blueprint("portal_applications", __name__, url_prefix="/portal/applications")
 FILTERS = ("role", "status", "language", "waiting", "duplicates")
 PAGE_SIZE = 25  # rows a coordinator can take in at once; the rest is a click away
+REJECT_UNCONFIRMED = N_("Tick the box to confirm: the applicant is told at once that they are not accepted.")
 
 
 @bp.route("")
 @coordinator_page
 def inbox():
+    """Opens on what needs action (open applications, oldest first); `status=all` shows every
+    application, another status only those."""
     filters = {k: v for k, v in request.args.items() if k in FILTERS and v}
-    if problems(ApplicationFilter(), filters):
-        filters = {}
+    filters.setdefault("status", "open")
+    if problems(ApplicationFilter(), {k: v for k, v in filters.items() if v != "all"}):
+        filters = {"status": "open"}
     page = min(max(1, request.args.get("page", 1, type=int)), 10_000)
+    asked = {k: v for k, v in filters.items() if v != "all"}
     found = remote.call("intake", "list_applications",
-                        {**filters, "limit": PAGE_SIZE + 1, "offset": (page - 1) * PAGE_SIZE})
+                        {**asked, "limit": PAGE_SIZE + 1, "offset": (page - 1) * PAGE_SIZE})
     return render_template("portal/applications.html", applications=found[:PAGE_SIZE], filters=filters,
                            spoken=language_options(), page=page, more=len(found) > PAGE_SIZE)
 
@@ -39,6 +45,8 @@ def show(application_id):
 def screen(application_id):
     form = submitted(("decision", "reason", "feedback"))
     errors = problems(ScreeningInput(), form)
+    if form.get("decision") == "rejected":  # the applicant is told at once: ask first
+        errors.update(unconfirmed(REJECT_UNCONFIRMED))
     if not errors:
         try:
             remote.call("intake", "record_screening", application_id, form)

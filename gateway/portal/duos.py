@@ -5,13 +5,16 @@ from flask_babel import gettext as _
 from gateway import remote
 from gateway.auth import coordinator_page
 from gateway.explain import CRITERIA
+from gateway.forms import problems, unconfirmed
 from gateway.marking import N_
 from gateway.portal.matching import names_for
 from services.shared.dates import local_input
 from services.shared.errors import Conflict, InvalidInput
-from services.shared.wire.matching import END_REASONS
+from services.shared.wire.matching import END_REASONS, AnswerInput
 
 bp = Blueprint("portal_duos", __name__, url_prefix="/portal/duos")
+END_UNCONFIRMED = N_("Tick the box to confirm: ending tells both people at once.")
+DECLINE_UNCONFIRMED = N_("Tick the box to confirm: a no ends the proposal and both people are told at once.")
 
 
 @bp.route("")
@@ -47,17 +50,24 @@ def introduction(proposal_id):
 @bp.route("/proposals/<proposal_id>/answers", methods=["POST"])
 @coordinator_page
 def answer(proposal_id):
+    """A side's answer; a no ends the proposal and tells both at once, so it asks first."""
     data = {key: request.form.get(key, "").strip() or None for key in ("side", "answer", "reason")}
-    return _act(proposal_id, "record_answer", data, _("The answer is recorded."))
+    asked = unconfirmed(DECLINE_UNCONFIRMED) if data["answer"] == "no" else {}
+    if asked:  # say everything that is missing at once
+        asked.update(problems(AnswerInput(), {k: v for k, v in data.items() if v is not None}))
+    return _act(proposal_id, "record_answer", data, _("The answer is recorded."), asked)
 
 
-def _act(proposal_id, method, data, done):
+def _act(proposal_id, method, data, done, asked=None):
+    """Call matching; its refusal goes back to the form, each message under its field."""
     try:
+        if asked:
+            raise InvalidInput(asked)
         remote.call("matching", method, proposal_id, data)
     except InvalidInput as exc:
         return proposal(proposal_id, {method: exc.errors}), 422
     except Conflict as exc:
-        return proposal(proposal_id, {method: {"_": [exc.message]}}), 409
+        return proposal(proposal_id, {method: {exc.field or "_": [exc.message]}}), 409
     flash(done)
     return redirect(url_for("portal_duos.proposal", proposal_id=proposal_id), 303)
 
@@ -70,8 +80,8 @@ def duo(duo_id):
         action = request.form.get("action", "")
         data = {key: request.form.get(key, "").strip() or None for key in ("reason", "note", "planned_end_on")}
         try:
-            if action == "end" and request.form.get("confirm") != "yes":  # it tells both people at once
-                raise InvalidInput({"confirm": [N_("Tick the box to confirm: ending tells both people at once.")]})
+            if action == "end" and (asked := unconfirmed(END_UNCONFIRMED)):  # it tells both people at once
+                raise InvalidInput(asked)
             remote.call("matching", "change_duo", duo_id, action, {k: v for k, v in data.items() if v})
             flash(_("Saved."))
             return redirect(url_for("portal_duos.duo", duo_id=duo_id), 303)

@@ -5,9 +5,11 @@ from flask_babel import gettext as _
 from gateway import remote
 from gateway.auth import coordinator_page
 from gateway.explain import CRITERIA, worded
+from gateway.marking import N_
 from services.shared.errors import Conflict, InvalidInput
 
 bp = Blueprint("portal_matching", __name__, url_prefix="/portal/matching")
+PAIR_EXCLUDED = N_("This pair cannot be proposed any more: the page shows why under “Left out”.")
 
 
 def names_for(*groups) -> dict:
@@ -46,14 +48,23 @@ def propose():
     try:
         proposal = remote.call("matching", "propose", data)
     except (InvalidInput, Conflict) as exc:
-        message = (exc.errors.get("reason") or [exc.message])[0] if isinstance(exc, InvalidInput) else exc.message
+        message = _(refusal(exc))
         if data["from_draft"]:
             flash(message, "error")
             return redirect(url_for("portal_matching.draft"), 303)
         chosen = pair["buddy_id"] if request.form.get("for") == pair["participant_id"] else pair["participant_id"]
-        return suggestions(request.form.get("for", pair["participant_id"]), {chosen: _(message)}), 422
+        return suggestions(request.form.get("for", pair["participant_id"]), {chosen: message}), 422
     flash(_("Proposed. Both are told in their own language; plan the introduction next."))
     return redirect(url_for("portal_duos.proposal", proposal_id=proposal["id"]), 303)
+
+
+def refusal(exc) -> str:
+    """Matching's refusal of a proposal, as a message the portal's catalogue holds: its reason
+    for the choice, the participant already taken, or (a pair excluded meanwhile, whose codes
+    the page lists under "left out") that the pair cannot be proposed any more."""
+    if isinstance(exc, InvalidInput):
+        return (exc.errors.get("reason") or [exc.message])[0]
+    return exc.message if exc.field == "participant_id" else PAIR_EXCLUDED
 
 
 def _pairs(key: str) -> list[dict]:

@@ -7,10 +7,13 @@ from flask_babel import gettext as _
 
 from gateway import people, remote
 from gateway.auth import coordinator_page
+from gateway.forms import unconfirmed
+from gateway.marking import N_
 from gateway.portal.matching import names_for
 from services.shared.errors import Conflict, InvalidInput
 
 bp = Blueprint("portal_people", __name__, url_prefix="/portal")
+ERASE_UNCONFIRMED = N_("Tick the box to confirm: the erasure cannot be undone.")
 
 
 @bp.route("/search")
@@ -50,10 +53,12 @@ def export(person_id):
 @bp.route("/people/<person_id>/erase", methods=["GET", "POST"])
 @coordinator_page
 def erase(person_id):
-    if request.method == "GET" or request.form.get("confirm") != "erase":
+    """Erasure cannot be undone: the box must be ticked (checked here, not only by the browser)."""
+    errors = unconfirmed(ERASE_UNCONFIRMED) if request.method == "POST" else {}
+    if request.method == "GET" or errors:
         exported = remote.call("intake", "names_of", [person_id])
         return render_template("portal/erase.html", person_id=person_id,
-                               name=exported.get(person_id), asked=request.method == "POST")
+                               name=exported.get(person_id), errors=errors), 422 if errors else 200
     people.erase(person_id)
     flash(_("The person's data is erased here, and every service has been asked to erase it."))
     return redirect(url_for("portal_applications.inbox"))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from services.intake.models import Application, Person
 from services.shared.dates import LOCAL_TIME
+from services.shared.wire.vocabulary import OPEN_STATUSES
 
 
 @lru_cache(maxsize=8)
@@ -36,8 +37,9 @@ def local_day(moment: datetime) -> date:
 
 
 def waiting_days(application: Application, now: datetime) -> int:
-    """Working days the applicant has waited for a first contact (or waited until it came)."""
-    until = application.first_contact_at or now
+    """Working days the applicant has waited for a first contact or a decision: counted while
+    the application is open (OPEN_STATUSES), stopped at the decision once it is decided."""
+    until = now if application.status in OPEN_STATUSES else (application.decided_at or now)
     return working_days_between(local_day(application.submitted_at), local_day(until))
 
 
@@ -58,10 +60,11 @@ def overdue_before(now: datetime, target_days: int) -> datetime:
 
 def _inbox(now, target_days, role=None, status=None, language=None, waiting=None, duplicates=None):
     query = select(Application).join(Person).where(Person.erased_at.is_(None))
-    for column, value in ((Application.role, role), (Application.status, status),
-                          (Person.language, language)):
+    for column, value in ((Application.role, role), (Person.language, language)):
         if value:
             query = query.where(column == value)
+    if status:
+        query = query.where(Application.status.in_(OPEN_STATUSES if status == "open" else (status,)))
     if duplicates is not None:
         query = query.where(Application.duplicate_of.is_not(None) if duplicates
                             else Application.duplicate_of.is_(None))
@@ -74,7 +77,8 @@ def _inbox(now, target_days, role=None, status=None, language=None, waiting=None
 
 def search(session: Session, now: datetime, target_days: int, limit=100, offset=0,
            **filters) -> list[Application]:
-    """The inbox, oldest first (those who waited longest come first)."""
+    """The inbox, oldest first (those who waited longest come first); status "open" is every
+    application waiting for a first contact or a decision."""
     query = _inbox(now, target_days, **filters).order_by(Application.submitted_at, Application.id)
     return list(session.scalars(query.limit(limit).offset(offset)))
 

@@ -11,6 +11,8 @@ from services.shared.models import utcnow
 from services.shared.outbox import record_event
 
 DRAFT_CHOICE = "accepted from the whole-pool proposal"
+PARTICIPANT_TAKEN = "This participant already has a proposal or a duo."
+INTRODUCTION_AHEAD = "The introduction meeting has not taken place yet: record a yes after it."
 
 
 def propose(session: Session, data: dict) -> Proposal:
@@ -21,7 +23,7 @@ def propose(session: Session, data: dict) -> Proposal:
     chosen = found["chosen"]
     if chosen is None:
         raise Conflict(f"This pair cannot be proposed: {', '.join(found['excluded'])}." if found["excluded"]
-                       else "This buddy is not in the matching pool.")
+                       else "This buddy is not in the matching pool.", "buddy_id")
     reason = data.get("reason") or (DRAFT_CHOICE if data.get("from_draft") else None)
     if found["top"] != buddy_id and not reason:
         raise InvalidInput({"reason": ["This is not the top suggestion: say why you chose it."]})
@@ -42,7 +44,7 @@ def _lock_candidates(session, buddy_id, participant_id):
         if candidate is None or candidate.role != role:
             raise NotFound(f"No {role} {person_id} in the matching pool.")
         if role == "participant" and candidate.status != "waiting":
-            raise Conflict("This participant already has a proposal or a duo.")
+            raise Conflict(PARTICIPANT_TAKEN, "participant_id")
 
 
 def find(session: Session, proposal_id: str, lock: bool = False) -> Proposal:
@@ -63,8 +65,11 @@ def listing(session: Session, status: str | None = None, person_id=None) -> list
 
 
 def plan_introduction(session: Session, proposal_id: str, data: dict) -> Proposal:
-    """Plan (or move) the introduction meeting; both get an invitation with a calendar entry."""
+    """Plan (or move) the introduction meeting; both get an invitation with a calendar entry.
+    InvalidInput on `starts_at` for a moment in the past; Conflict once the proposal is decided."""
     proposal = _open(session, proposal_id)
+    if data["starts_at"] <= utcnow():
+        raise InvalidInput({"starts_at": ["Choose a moment in the future."]})
     proposal.introduction_starts_at = data["starts_at"]
     proposal.introduction_ends_at = data["starts_at"] + timedelta(minutes=data["duration_minutes"])
     proposal.introduction_location = data["location"]
@@ -78,8 +83,13 @@ def plan_introduction(session: Session, proposal_id: str, data: dict) -> Proposa
 
 
 def answer(session: Session, proposal_id: str, data: dict, duo_days: int) -> Proposal:
-    """One side's yes or no: two yeses form the duo, one no ends the proposal."""
+    """One side's yes or no: two yeses form the duo, one no ends the proposal. A yes says how
+    the introduction went, so it is refused (InvalidInput on `answer`) while the planned
+    introduction has not taken place; a no may come at any time."""
     proposal = _open(session, proposal_id)
+    starts = proposal.introduction_starts_at
+    if data["answer"] == "yes" and starts is not None and starts > utcnow():
+        raise InvalidInput({"answer": [INTRODUCTION_AHEAD]})
     setattr(proposal, f"{data['side']}_answer", data["answer"])
     if data["answer"] == "no":
         _decline(session, proposal, data["side"], data.get("reason"))

@@ -18,12 +18,14 @@ def _scored(session: Session, buddies, participants, today: date):
 
 
 def for_person(session: Session, person_id: str, limit: int = 10, today: date | None = None) -> dict:
-    """The best partners for a pooled person, each explained, and who was left out and why."""
+    """The best partners for a pooled person, each explained, and who was left out and why;
+    `proposable` is False while the person has no room for another proposal (a participant in
+    an open proposal or a duo, a buddy at capacity): nothing is to be proposed for them then."""
     today = today or date.today()
     person, others, scores, pick, ranked = _ranked(session, person_id, today)
     feasible = pick(scores.feasible)
     return {"person_id": person.person_id, "role": person.role, "capacity": person.capacity,
-            "room": person.room, "suggestions": [_suggestion(person, others[i], scores, pick, i, today)
+            "room": person.room, "proposable": person.room > 0, "suggestions": [_suggestion(person, others[i], scores, pick, i, today)
                                                  for i in ranked[:limit]],
             "excluded": [_exclusion(person, others[i], scores, pick, i)
                          for i in np.flatnonzero(~feasible)]}

@@ -32,7 +32,17 @@ class NotFound(DomainError):
 
 @deserialize_to_instance
 class Conflict(DomainError):
-    """The request clashes with the current state, e.g. deciding twice."""
+    """The request clashes with the current state, e.g. deciding twice. `Conflict(message,
+    field)` names the input it is about, so that a form shows it under that field (and the
+    API's answer carries it in `errors`)."""
+
+    @property
+    def field(self) -> str | None:
+        return self.args[1] if len(self.args) > 1 else None
+
+    @property
+    def errors(self) -> dict | None:
+        return {self.field: [self.message]} if self.field else None
 
 
 @deserialize_to_instance

@@ -14,6 +14,7 @@ from services.shared import topology
 from services.shared.wire import PLATFORM
 from tests.support import broker
 from tests.support.applicants import applied, approved
+from tests.support.appointments import introduction_held
 from tests.support.builders import an_interview
 from tests.support.mailbox import mail_where, saying, with_calendar
 from tests.support.traces import traces
@@ -78,6 +79,7 @@ def test_people_erased_in_every_state_leave_no_trace_and_the_others_are_told(fre
     dina = a_person(fresh, api, "participant", "Dinarqu", "Zwolvek", email="dina.zwolvek@example.org")
     dirk = a_person(fresh, api, "buddy", "Dirk", "Duoman", email="dirk.duoman@example.org", language="nl")
     duo = propose(fresh, api, dirk, dina)
+    introduction_held(db, duo.rsplit("/", 1)[1])
     for side in ("buddy", "participant"):
         assert api.post(duo + "/answers", json={"side": side, "answer": "yes"}).status_code == 200
     mail_where(fresh, dina, saying("duo"), "saying they are a duo")

@@ -1,6 +1,7 @@
 """Matching end to end, every process running: explained suggestions, the whole-pool draft,
 and a pair from proposal through introduction and duo to its end and a new match."""
 from tests.support.applicants import approved, pool_status
+from tests.support.appointments import introduction_held
 from tests.support.mailbox import calendar_of, mail_where, saying, with_calendar
 from tests.support.waiting import eventually
 
@@ -46,7 +47,7 @@ def test_a_buddy_can_take_on_more_than_one_duo(fresh, api):
     assert pool_status(api, fresh, lotte) == "proposed"
 
 
-def test_a_pair_goes_from_proposal_to_duo_to_its_end_and_both_can_be_matched_again(fresh, api):
+def test_a_pair_goes_from_proposal_to_duo_to_its_end_and_both_can_be_matched_again(fresh, api, db):
     amina = approved(fresh, api, "participant", language="ar")
     lotte = approved(fresh, api, "buddy", language="nl", interests=["walking", "cooking", "music"])
     sofie = approved(fresh, api, "buddy", language="nl", interests=["music"])
@@ -71,6 +72,9 @@ def test_a_pair_goes_from_proposal_to_duo_to_its_end_and_both_can_be_matched_aga
     entry = calendar_of(invitation).walk("VEVENT")[0]
     assert str(entry["location"]) == "Huis van de Wereld, Sint-Truiden"
 
+    too_early = api.post(here + "/answers", json={"side": "buddy", "answer": "yes"})
+    assert too_early.status_code == 422 and "answer" in too_early.json()["errors"]
+    introduction_held(db, proposal["id"])
     assert api.post(here + "/answers", json={"side": "buddy", "answer": "yes"}).json()["status"] == "introduction_planned"
     accepted = api.post(here + "/answers", json={"side": "participant", "answer": "yes"}).json()
     assert accepted["status"] == "accepted" and accepted["duo_id"]

@@ -4,11 +4,12 @@ person's own language."""
 import requests
 
 from tests.support.applicants import approved
+from tests.support.appointments import introduction_held
 from tests.support.portal import csrf_of, signed_in
 from tests.support.waiting import eventually
 
 
-def test_the_coordinator_matches_from_the_portal(fresh, api, coordinator):
+def test_the_coordinator_matches_from_the_portal(fresh, api, coordinator, db):
     amina = approved(fresh, api, "participant", language="ar", first_name="Amina")
     approved(fresh, api, "buddy", language="nl", first_name="Lotte", interests=["walking", "cooking", "music"])
     approved(fresh, api, "buddy", language="nl", first_name="Sofie", interests=["music"])
@@ -33,6 +34,7 @@ def test_the_coordinator_matches_from_the_portal(fresh, api, coordinator):
     assert "De kennismaking is gepland" in planned.text and "kennismaking gepland" in planned.text
     no_reason = browser.post(proposed.url + "/answers", data={"csrf_token": csrf_of(planned), "side": "buddy", "answer": "no"})
     assert no_reason.status_code == 422 and "Zeg waarom" in no_reason.text
+    introduction_held(db, proposed.url.rsplit("/", 1)[1])
     for side in ("buddy", "participant"):
         answered = browser.post(proposed.url + "/answers", data={"csrf_token": csrf_of(planned), "side": side, "answer": "yes"})
     assert "aanvaard: een duo" in answered.text

@@ -4,6 +4,7 @@ import re
 import requests
 from sqlalchemy import text
 
+from tests.support.appointments import interview_started
 from tests.support.builders import an_application
 from tests.support.portal import csrf_of, signed_in
 from tests.support.waiting import eventually
@@ -106,7 +107,7 @@ def test_the_portal_wants_a_signed_in_coordinator(fresh):
     assert answer.headers["Location"].startswith("/login?next=/portal/applications")
 
 
-def test_a_coordinator_plans_records_and_decides_in_the_portal(fresh, coordinator, api):
+def test_a_coordinator_plans_records_and_decides_in_the_portal(fresh, coordinator, api, db):
     created = api.post(fresh.url("/api/v1/applications"), json=an_application(
         first_name="Oksana", last_name="Kovalenko", language="uk")).json()
     browser = signed_in(fresh, coordinator)
@@ -120,6 +121,9 @@ def test_a_coordinator_plans_records_and_decides_in_the_portal(fresh, coordinato
         "location": "Huis van de Wereld, Sint-Truiden", "duration_minutes": "60"})
     assert "agenda-uitnodiging" in planned.text and "maandag 4 maart 2030, 10:00" in planned.text
     form = dict(a_filled_form(planned, notes="Zoekt vooral rust.", district="zepperen"))
+    too_early = browser.post(page.url + "/intake/record", data=form)
+    assert too_early.status_code == 422 and "Het gesprek is nog niet begonnen" in too_early.text
+    interview_started(db, created["application_id"])
     recorded = browser.post(page.url + "/intake/record", data=form)
     assert "Het intakegesprek is bewaard." in recorded.text and "Zepperen" in recorded.text
     notes = browser.get(page.url + "/intake/notes")
@@ -135,13 +139,18 @@ def test_a_coordinator_plans_records_and_decides_in_the_portal(fresh, coordinato
     assert "las de vertrouwelijke notities" in audit.text and "Oksana Kovalenko" in audit.text
 
 
-def test_a_coordinator_erases_a_person_after_typing_it(fresh, coordinator, api, db):
+def test_a_coordinator_erases_a_person_after_confirming_it(fresh, coordinator, api, db):
     created = api.post(fresh.url("/api/v1/applications"), json=an_application()).json()
     browser = signed_in(fresh, coordinator)
     confirm = browser.get(fresh.url(f"/portal/people/{created['person_id']}/erase"))
-    refused = browser.post(confirm.url, data={"csrf_token": csrf_of(confirm), "confirm": "yes"})
-    assert "Typ erase om te bevestigen." in refused.text
-    erased = browser.post(confirm.url, data={"csrf_token": csrf_of(confirm), "confirm": "erase"})
+    assert 'name="confirm" value="yes">' in confirm.text, "the box is not ticked for the coordinator"
+    assert "in elke dienst gewist" in confirm.text, "the box names the consequence"
+    refused = browser.post(confirm.url, data={"csrf_token": csrf_of(confirm)})
+    assert refused.status_code == 422
+    assert '<span class="error" id="confirm-error">Vink aan om te bevestigen: het wissen kan niet ongedaan' in refused.text
+    with db.connect() as connection:
+        assert connection.execute(text("SELECT email FROM intake.person")).scalar_one() is not None
+    erased = browser.post(confirm.url, data={"csrf_token": csrf_of(confirm), "confirm": "yes"})
     assert "zijn hier gewist" in erased.text
     with db.connect() as connection:
         assert connection.execute(text("SELECT email FROM intake.person")).scalar_one() is None

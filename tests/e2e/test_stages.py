@@ -3,6 +3,7 @@ they receive at each step."""
 import requests
 
 from tests.support.applicants import applied
+from tests.support.appointments import interview_started
 from tests.support.builders import an_interview
 from tests.support.mailbox import mail_where, saying, with_calendar
 from tests.support.waiting import eventually
@@ -13,12 +14,13 @@ def in_pool(api, platform, person) -> bool:
                for c in api.get(platform.url("/api/v1/matching/candidates")).json())
 
 
-def test_approved_after_an_interview(fresh, api):
+def test_approved_after_an_interview(fresh, api, db):
     amina = applied(fresh, language="ar")
     url = fresh.url(f"/api/v1/applications/{amina['application_id']}")
     assert api.post(url + "/intake", json=an_interview()).status_code == 201
     invitation = mail_where(fresh, amina, with_calendar("REQUEST"), "inviting to the interview")
     assert invitation["Content-Language"] == "ar, nl"
+    interview_started(db, amina["application_id"])
     recorded = api.post(url + "/intake/record", json={"needs": "Evenings.", "notes": "Private."})
     assert recorded.json()["status"] == "intake_held"
     decided = api.post(url + "/screening", json={"decision": "approved", "reason": "Ready.",

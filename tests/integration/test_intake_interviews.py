@@ -9,6 +9,7 @@ from services.shared.errors import Conflict, Forbidden, InvalidInput, NotAuthent
 from services.shared.models import utcnow
 from services.shared.wire.credentials import ROLE_SCOPES
 from tests.support.applicants import invitation_token
+from tests.support.appointments import interview_started
 from tests.support.builders import a_minimal_application, an_application, an_interview
 
 
@@ -34,9 +35,10 @@ def test_an_interview_is_planned_moved_and_cancelled_each_time_announced(intake,
         intake.cancel_intake(application_id, {})
 
 
-def test_recording_the_intake_corrects_the_profile_and_tells_who_keeps_a_copy(intake, outbox):
+def test_recording_the_intake_corrects_the_profile_and_tells_who_keeps_a_copy(intake, outbox, db):
     application_id = intake.submit_application(a_minimal_application())["application_id"]
     intake.schedule_intake(application_id, an_interview())
+    interview_started(db, application_id)
     recorded = intake.record_intake(application_id, {
         "expectations": "Practise Dutch for work.", "notes": "Lost her brother on the way.",
         "district": "velm", "availability": ["thu_evening"], "hopes": ["practise_dutch"],

@@ -4,15 +4,8 @@ from datetime import datetime, timezone
 
 from services.matching.service import MatchingService
 from tests.support.builders import PROFILES
-from tests.support.events import an_event, publish
+from tests.support.events import an_event, publish, screened
 from tests.support.waiting import eventually
-
-
-def screened(person_id, decision="approved", role="participant", profile=None):
-    return an_event(f"{role}_screened", {
-        "person_id": person_id, "application_id": str(uuid.uuid4()), "role": role,
-        "decision": decision, "decided_at": datetime.now(timezone.utc),
-        "profile": profile if decision == "approved" else None}, version=2)
 
 
 def test_approved_people_wait_in_the_pool_with_their_profile_and_leave_when_erased(

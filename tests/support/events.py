@@ -1,4 +1,7 @@
 """Publishing platform events from a test, as their producer's relay would."""
+import uuid
+from datetime import datetime, timezone
+
 from services.shared import topology
 from services.shared.contracts import envelope
 from services.shared.publisher import BatchPublisher, event_message
@@ -27,3 +30,11 @@ def publish(config, *messages):
     finally:
         publisher.close()
     assert len(result.confirmed) == len({m["message_id"] for m in messages}), result.failed
+
+
+def screened(person_id, decision="approved", role="participant", profile=None) -> dict:
+    """intake's screening decision about a person, as matching hears it."""
+    return an_event(f"{role}_screened", {
+        "person_id": person_id, "application_id": str(uuid.uuid4()), "role": role,
+        "decision": decision, "decided_at": datetime.now(timezone.utc),
+        "profile": profile if decision == "approved" else None}, version=2)

@@ -49,7 +49,9 @@ class ApplicationView(Schema):
     submitted_at = fields.AwareDateTime()
     decided_at = fields.AwareDateTime(allow_none=True)
     first_contact_at = fields.AwareDateTime(allow_none=True)
-    waiting_working_days = fields.Integer(metadata={"description": "until the first contact"})
+    waiting_working_days = fields.Integer(metadata={
+        "description": "working days waited for a first contact or a decision: counting while the "
+                       "application is open, stopped at the decision"})
     overdue = fields.Boolean(metadata={"description": "no first contact within the target"})
     duplicate_of = fields.UUID(allow_none=True, metadata={
         "description": "an earlier application with the same email address or phone number"})

@@ -5,7 +5,7 @@ from services.shared.wire import vocabulary as v
 from services.shared.wire.common import Language, LongText, Phone, Text, can_receive_texts
 from services.shared.wire.profile import Profile, ProfileFields, check_role
 
-STATUSES = ("received", "intake_planned", "intake_held", *v.DECISIONS)
+STATUSES = (*v.OPEN_STATUSES, *v.DECISIONS)
 
 
 class ApplicationSubmission(ProfileFields):
@@ -85,7 +85,9 @@ class ApplicationFilter(Schema):
     """Filters for the application inbox."""
 
     role = fields.String(validate=validate.OneOf(v.ROLES))
-    status = fields.String(validate=validate.OneOf(STATUSES))
+    status = fields.String(validate=validate.OneOf(("open", *STATUSES)), metadata={
+        "description": "open: waiting for a first contact or a decision (received, intake_planned, "
+                       "intake_held)"})
     language = Language()
     waiting = fields.String(validate=validate.OneOf(("overdue", "in_time")),
                             metadata={"description": "overdue: no first contact within the target"})

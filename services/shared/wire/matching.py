@@ -72,6 +72,9 @@ class Suggestions(Schema):
     role = fields.String()
     capacity = fields.Integer()
     room = fields.Integer()
+    proposable = fields.Boolean(metadata={
+        "description": "false while the person cannot be proposed (a participant in an open proposal "
+                       "or a duo, a buddy with no room)"})
     suggestions = fields.List(fields.Nested(Suggestion))
     excluded = fields.List(fields.Nested(Exclusion))
 

@@ -4,6 +4,8 @@ from datetime import date
 
 ROLES = ("buddy", "participant")
 DECISIONS = ("approved", "rejected", "waitlisted")
+# applications that need the coordinator: waiting for a first contact or for a decision
+OPEN_STATUSES = ("received", "intake_planned", "intake_held")
 CHANNELS = ("email", "sms")
 GENDERS = ("female", "male", "other", "unspecified")
 PARTNER_GENDERS = ("any", "female", "male")
