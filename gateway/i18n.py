@@ -17,7 +17,7 @@ PUBLIC_LANGUAGES = {"nl": "Nederlands", "en": "English", "fr": "Français", "ar"
                     "uk": "Українська", "fa": "فارسی", "ti": "ትግርኛ"}
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ps", "ur"}
 DEFAULT_LANGUAGE = "nl"
-PUBLIC_PATHS = ("/apply", "/status", "/account", "/info", "/stop")
+PUBLIC_PATHS = ("/apply", "/status", "/account", "/info", "/stop", "/privacy")
 
 
 def compile_catalogs(directory: Path = TRANSLATIONS):
