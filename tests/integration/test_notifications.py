@@ -25,6 +25,8 @@ def test_the_confirmation_is_sent_once_even_when_the_event_comes_twice(start_ser
     mail = eventually(lambda: received(smtp), timeout=15)[0]
     assert str(mail["To"]) == "Jean-Paul <jp@example.org>" and mail["Content-Language"] == "fr, nl"
     assert "Bonjour Jean-Paul" in mail.get_body(("plain",)).get_content()
+    assert "Comment nous traitons vos données : http" in mail.get_body(("plain",)).get_content()
+    assert '/privacy?lang=fr">' in mail.get_body(("html",)).get_content(), "the privacy notice, linked"
     eventually(lambda: deliveries(db) and deliveries(db)[0].status == "sent")
     assert deliveries(db)[0].body_text is None, "the body (with its private link) is not kept"
     assert len(received(smtp)) == 1
