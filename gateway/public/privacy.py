@@ -17,8 +17,8 @@ bp = Blueprint("privacy", __name__)
 VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,31}")
 RETENTION = ("REJECTED_RETENTION_DAYS", "ENDED_DUO_RETENTION_DAYS", "EXPIRED_LINK_RETENTION_DAYS",
              "SIGN_IN_ATTEMPT_RETENTION_DAYS")
-CONTACT = ("PRIVACY_CONTROLLER", "PRIVACY_CONTROLLER_ADDRESS", "PRIVACY_DPO_EMAIL",
-           "COORDINATOR_NAME", "COORDINATOR_PHONE", "COORDINATOR_EMAIL")
+CONTACT = ("PRIVACY_CONTROLLER", "PRIVACY_CONTROLLER_ADDRESS", "PRIVACY_DPO_EMAIL")
+COORDINATOR = ("COORDINATOR_NAME", "COORDINATOR_PHONE", "COORDINATOR_EMAIL")
 
 
 def current_version() -> str:
@@ -47,7 +47,7 @@ def notice(version):
         return render_template("public/privacy.html", version=version, current=current_version(),
                                content=f"public/privacy/{version}/{language}.html",
                                dutch=f"public/privacy/{version}/nl.html" if language != "nl" else None,
-                               facts=facts)
+                               facts=facts, coordinator=coordinator())
     except TemplateNotFound:
         abort(404)
 
@@ -61,6 +61,13 @@ def days(count: int, language: str) -> str:
 
 def facts_from(platform: dict) -> dict:
     """What the notice states from the configuration: retention periods in days (ints) and
-    the controller's, data protection officer's and coordinator's contact ("" when unset)."""
+    the controller's and data protection officer's contact ("" when unset)."""
     days = {name.lower(): int(platform.get(name) or 0) for name in RETENTION}
     return {**days, **{name.lower(): str(platform.get(name) or "") for name in CONTACT}}
+
+
+def coordinator() -> dict:
+    """{"name", "phone", "email"} of the programme's coordinator from the configuration ("" when
+    unset): the notice's and the status page's contact (templates/public/_coordinator.html)."""
+    platform = current_app.config["PLATFORM"]
+    return {name.removeprefix("COORDINATOR_").lower(): str(platform.get(name) or "") for name in COORDINATOR}
