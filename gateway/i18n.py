@@ -16,7 +16,7 @@ PORTAL_LANGUAGES = {"nl": "Nederlands", "en": "English"}
 PUBLIC_LANGUAGES = {"nl": "Nederlands", "en": "English", "fr": "Français", "ar": "العربية",
                     "uk": "Українська", "fa": "فارسی", "ti": "ትግርኛ"}
 DEFAULT_LANGUAGE = "nl"
-PUBLIC_PATHS = ("/apply", "/status", "/account", "/info", "/stop")
+PUBLIC_PATHS = ("/apply", "/status", "/account", "/info", "/stop", "/privacy")
 
 
 def compile_catalogs(directory: Path = TRANSLATIONS):

@@ -4,7 +4,10 @@ import re
 
 from flask import Blueprint, redirect, render_template, request
 
+from flask_babel import get_locale
+
 from gateway import remote
+from gateway.public import privacy
 from gateway.forms import problems, request_key, service_problems
 from gateway.limits import APPLICATIONS, applications_per_address, limiter
 from gateway.public.application_form import LANGUAGE_ROWS, field_errors, language_options, submission
@@ -51,8 +54,10 @@ def received():
 
 
 def _page(role, errors, key):
+    version = privacy.current_version()  # the one intake records with the consent
     return render_template("public/apply.html", role=role, posted=request.form, errors=errors,
-                           key=key, spoken=language_options(), rows=range(1, LANGUAGE_ROWS + 1))
+                           key=key, spoken=language_options(), rows=range(1, LANGUAGE_ROWS + 1),
+                           privacy_version=version, privacy_link=privacy.link(version, str(get_locale())))
 
 
 def _form_key() -> str:

@@ -24,8 +24,13 @@ def application(found: Application, now: datetime, target_days: int) -> dict:
 
 
 def status(found: Application) -> dict:
-    """Only the applicant's own progress."""
+    """Only the applicant's own progress: the interview planned, else the one held; the
+    privacy notice's version they consented to; their person id, for the gateway to ask
+    matching about their match as them (the link's holder)."""
+    held = [i for i in found.interviews if i.status == "held"]
     return {"role": found.role, "status": found.status, "first_name": found.person.first_name,
             "language": found.person.language, "submitted_at": found.submitted_at,
-            "decided_at": found.decided_at, "interview": interviews.current(found),
-            "match_state": found.person.match_state, "matched_on": found.person.matched_on}
+            "decided_at": found.decided_at,
+            "interview": interviews.current(found) or max(held, key=lambda i: i.starts_at, default=None),
+            "match_state": found.person.match_state, "matched_on": found.person.matched_on,
+            "person_id": found.person_id, "consent_version": found.consent_version}

@@ -1,5 +1,5 @@
 """The matching service: the pool, explained suggestions, the whole-pool proposal, duos."""
-from services.matching import duos, pool, proposals, settings, suggest
+from services.matching import duos, own, pool, proposals, settings, suggest
 from services.matching.models import Base, Candidate
 from services.matching.retention import EndedDuoRetention
 from services.shared.database import Database
@@ -97,6 +97,15 @@ class MatchingService(BackboneService):
         """`filters`, when the caller may read every duo or names themselves; else Forbidden."""
         self.caller.may_act_on(filters.get("person_id"), "duos:read", "own:read")
         return filters
+
+    @command(scoped("duos:read", "own:read"))
+    def get_own_match(self, person_id: str) -> dict | None:
+        """The person's latest match as they may see it (OwnMatchView: partner id, the
+        introduction meeting, the duo; own.py), or None. A coordinator (`duos:read`), or the
+        person themselves (`own:read`: a buddy, the holder of their status link); else Forbidden."""
+        self.caller.may_act_on(person_id, "duos:read", "own:read")
+        found = own.own_match(self.db, _id(person_id))
+        return found and jsonable(wire.OwnMatchView().dump(found))
 
     @command(scoped("duos:read"))
     def get_duo(self, duo_id: str) -> dict:

@@ -89,6 +89,15 @@ def of(session: Session, person_id) -> Contact:
     return contact
 
 
+def first_names(session: Session, person_ids) -> dict[str, str]:
+    """{person id: first name} of the people among `person_ids` we may still name (an erased
+    contact has none): the name an email is addressed to, beside the address."""
+    ids = {str(i) for i in person_ids if i}
+    found = select(Contact.person_id, Contact.first_name).where(
+        Contact.person_id.in_(ids), Contact.erased_at.is_(None), Contact.first_name.is_not(None))
+    return {str(person_id): name for person_id, name in session.execute(found)} if ids else {}
+
+
 def forget(session: Session, person_id) -> None:
     """Erasure: keep of the contact only that it was erased (so messages about the person are
     skipped, not held), and of each message only that it was sent and how; the subjects of

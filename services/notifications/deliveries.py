@@ -144,10 +144,16 @@ def _log(session, message_id, person_id, template, language, **values):
 
 
 def sized_sms(outgoing, most_segments: int) -> str:
-    """The text as it goes out, with its link filled in: at most `most_segments` (the text
-    shortened, never the link), its encoding and segments written in the delivery log."""
-    text, _, link = outgoing.body_text.rpartition("\n")
-    body = gsm.within(text, f"\n{link}", most_segments) if text else outgoing.body_text
+    """The text as it goes out, with its links filled in: at most `most_segments`, its
+    encoding and segments written in the delivery log. A link is never cut; when the whole
+    does not fit, the privacy notice's link (the last line) gives way before the subject is
+    shortened: the subject says what happened, and the status page links the notice too."""
+    text, _, links = outgoing.body_text.partition("\n")  # the subject, then a link a line
+    first_link = links.split("\n", 1)[0]
+    fitting = [f"{text}\n{tail}" for tail in dict.fromkeys([links, first_link]) if tail]
+    body = next((b for b in fitting if gsm.segments(b) <= most_segments), None)
+    if body is None:
+        body = gsm.within(text, f"\n{first_link}", most_segments) if links else outgoing.body_text
     row = outgoing.row
     row.sms_encoding, row.sms_segments = gsm.encoding(body), gsm.segments(body)
     log.info("text message %s: %s, %d segment(s)", row.id, row.sms_encoding, row.sms_segments)

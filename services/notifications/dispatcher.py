@@ -12,7 +12,7 @@ from functools import partial
 
 import eventlet
 
-from services.notifications import deliveries
+from services.notifications import contacts, deliveries
 from services.notifications.lanes import EmailLanes
 from services.notifications.links import LinkMaker
 from services.notifications.mailer import Mailer, SmtpSettings
@@ -81,7 +81,9 @@ class DeliveryDispatcher(DueLoop):
             settle = (partial(deliveries.withdraw, session, Delivery.id == delivery.id, why) if superseded
                       else partial(self._failed, session, delivery, why, True))
             self.isolate(session, delivery, settle)
-        for outcome in self.lanes.send_all([d for d in ready if d.channel == "email"]):
+        emails = [d for d in ready if d.channel == "email"]
+        names = contacts.first_names(session, [d.person_id for d in emails])  # the name in To
+        for outcome in self.lanes.send_all(emails, names):
             self.isolate(session, outcome.delivery.row, partial(self._record, session, outcome))
         for outgoing in (d for d in ready if d.channel == "sms"):
             self.isolate(session, outgoing.row, partial(self._send_sms, session, outgoing))

@@ -29,9 +29,12 @@ class EmailLanes:
     def __init__(self, mailer: Mailer, lanes: int, pace):
         self.mailer, self.pace = mailer, pace
         self.connections = [None] * max(1, lanes)
+        self.names = {}
 
-    def send_all(self, due: list[Delivery]) -> list[Outcome]:
-        """Send every delivery, spread over the lanes by recipient; the outcome of each."""
+    def send_all(self, due: list[Delivery], names: dict | None = None) -> list[Outcome]:
+        """Send every delivery, spread over the lanes by recipient; the outcome of each.
+        `names`: {person id: the name to address them by in To} (contacts.first_names)."""
+        self.names = names or {}
         chunks, crashed = [[] for _ in self.connections], []
         for delivery in due:
             try:
@@ -65,7 +68,7 @@ class EmailLanes:
     def _send_one(self, lane: int, delivery: Delivery) -> Outcome:
         set_correlation_id(delivery.correlation_id)
         try:  # built before the connection is touched: a message that cannot be built is its own problem
-            message = build_email(self.mailer.settings, delivery)
+            message = build_email(self.mailer.settings, delivery, self.names.get(str(delivery.person_id), ""))
         except ValueError as exc:  # a header the email package refuses: sending again cannot help
             return Outcome(delivery, f"the message cannot be built: {exc}", permanent=True)
         except Exception as exc:  # noqa: BLE001 - a bug for this delivery alone; the lane goes on

@@ -34,7 +34,10 @@ class SmtpSettings:
 
 
 def build_email(settings: SmtpSettings, delivery: Delivery, display_name: str = "") -> EmailMessage:
-    """The email for a queued delivery."""
+    """The email for a queued delivery, addressed to `display_name` <recipient>. A name in any
+    script goes out as an RFC 2047 encoded word (utf-8), which the email policy writes for us;
+    a name with a quote, comma or angle bracket is quoted, never taken as a second address;
+    a line break in it raises ValueError (intake never stores one)."""
     message = EmailMessage()
     message["From"] = Address("Samen op pad", addr_spec=settings.sender)
     message["To"] = Address(display_name, addr_spec=delivery.recipient)

@@ -46,7 +46,7 @@ class NotificationQueries:
         if template not in samples.SAMPLES or not (TEMPLATES / template).is_dir():
             raise NotFound("No such template.")
         context = {**samples.SAMPLES[template], "first_name": samples.FIRST_NAME,
-                   "opt_out_url": f"{self.sender.base_url}/stop/sample"}
+                   "opt_out_url": f"{self.sender.base_url}/stop/sample", "privacy_url": self.sender.privacy_url}
         email = render(template, str(language), context, with_dutch=with_dutch)
         sms = render_sms(template, str(language), context, f"{self.sender.base_url}/status/sample")
         return wire.PreviewView().dump({"template": template, "language": email.languages[0],

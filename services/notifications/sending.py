@@ -23,6 +23,11 @@ class Sender:
     organizer: str  # the calendar invitations' organiser address
     quiet_hours: tuple[int, int] = (21, 8)  # no SMS from 21:00 to 08:00, Sint-Truiden time
 
+    @property
+    def privacy_url(self) -> str:
+        """The privacy notice (gateway/public/privacy.py), linked from every message."""
+        return f"{self.base_url}/privacy"
+
     @classmethod
     def from_config(cls, config: dict) -> "Sender":
         return cls(public_base_url(config), config["SMTP_FROM"], quiet_hours(config.get("SMS_QUIET_HOURS")))
@@ -63,7 +68,8 @@ def send(session: Session, sender: Sender, event: Event, contact: Contact | None
         deliveries.record_skipped(session, event.message_id, contact.person_id, template,
                                   contact.language, problem)
         return
-    full = {**context, "first_name": contact.first_name, "opt_out_url": STOP_LINK}
+    full = {**context, "first_name": contact.first_name, "opt_out_url": STOP_LINK,
+            "privacy_url": sender.privacy_url}
     message = deliveries.Message(event.message_id, contact.person_id, template, contact.language,
                                  full, due, appointment)
     if channel == "email":

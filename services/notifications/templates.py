@@ -18,6 +18,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 FALLBACKS = ("en", "nl")
 DUTCH_HEADING = "In het Nederlands"
 OPT_OUT = "_opt_out"  # one line per language: how to stop receiving messages
+PRIVACY = "_privacy"  # one line per language: where the privacy notice is
 _URL = re.compile(r"https?://[^\s<>\"\u2066-\u2069]+")
 _ISOLATE = re.compile(f"{writing.LRI}([^{writing.ISOLATES}]*){writing.PDI}")
 
@@ -78,11 +79,14 @@ def _render_text(template: str, language: str, context: dict) -> tuple[str, str]
 def render(template: str, language: str, context: dict, with_dutch: bool = False) -> Rendered:
     """The message in the recipient's language (or its fallback), with the Dutch text below
     it when `with_dutch` is set: a learning aid for newcomers. With an `opt_out_url` in the
-    context, the last line says how to stop receiving messages."""
+    context, a last line says how to stop receiving messages; with a `privacy_url` (the
+    notice's address, without its language), one says where the privacy notice is."""
     language = resolve_language(template, language)
     subject, body = _render_text(template, language, context)
-    if context.get("opt_out_url"):
-        body = f"{body}\n\n{_opt_out_line(language, context['opt_out_url'])}"
+    footer = [_line(OPT_OUT, language, opt_out_url=context["opt_out_url"]) if context.get("opt_out_url") else "",
+              _line(PRIVACY, language, privacy_url=privacy_link(context.get("privacy_url"), language))]
+    if any(footer):
+        body = "\n\n".join([body, "\n".join(line for line in footer if line)])
     parts = [(language, body, None)]
     if with_dutch and language != "nl":
         parts.append(("nl", _render_text(template, "nl", context)[1], DUTCH_HEADING))
@@ -95,17 +99,27 @@ def render(template: str, language: str, context: dict, with_dutch: bool = False
     return Rendered(subject, text, html, tuple(lang for lang, _, _ in parts))
 
 
-def _opt_out_line(language: str, url: str) -> str:
-    language = resolve_language(OPT_OUT, language)
-    source = _environment(language).get_template(f"{OPT_OUT}/{language}.txt")
-    return source.render(opt_out_url=url).strip()
+def _line(kind: str, language: str, **context) -> str:
+    """One footer line (OPT_OUT, PRIVACY) in `language`; "" when its link is missing."""
+    if not all(context.values()):
+        return ""
+    language = resolve_language(kind, language)
+    source = _environment(language).get_template(f"{kind}/{language}.txt")
+    return source.render(**context).strip()
+
+
+def privacy_link(base: str | None, language: str) -> str | None:
+    """The privacy notice in the message's language (the page has all seven): short, for SMS."""
+    return f"{base}?lang={language}" if base else None
 
 
 def render_sms(template: str, language: str, context: dict, link: str | None) -> Rendered:
-    """A text message: the subject in the person's language and one link, nothing more (an SMS
-    can be read by anyone holding the phone). The link has a line of its own, which phones
-    show as a paragraph of its own, so it needs no isolates even in a right-to-left text."""
+    """A text message: the subject in the person's language, one link and the privacy
+    notice's (with a `privacy_url` in the context), one a line, nothing more (an SMS can be
+    read by anyone holding the phone). The subject is the first line, alone: what
+    deliveries.sized_sms may shorten."""
     language = resolve_language(template, language)
     subject, _ = _render_text(template, language, context)
     subject = gsm.fitted(subject)  # one dash must not make it Unicode, and cost twice (gsm.py)
-    return Rendered(subject, f"{subject}\n{link}" if link else subject, "", (language,))
+    lines = [subject, link, privacy_link(context.get("privacy_url"), language)]
+    return Rendered(subject, "\n".join(line for line in lines if line), "", (language,))

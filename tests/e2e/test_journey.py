@@ -106,8 +106,9 @@ def test_a_phone_only_applicant_gets_a_text_message_instead(fresh, api, db):
         "person_id": created.json()["person_id"]}).json() if d["status"] == "sent"], timeout=15)
     assert deliveries[0]["channel"] == "sms" and deliveries[0]["recipient"] == "+32470123456"
     [text] = fresh.texts(to="+32470123456")
-    link = text["Body"].split()[-1]
+    link, privacy = text["Body"].split()[-2:]  # its own link, then the privacy notice's
     assert "/status/" in link and requests.get(link, timeout=10).status_code == 200, "the text's own link opens"
+    assert privacy.endswith("/privacy?lang=ti") and requests.get(privacy, timeout=10).status_code == 200
 
 
 def test_screening_rules_reach_the_caller_as_http_codes(fresh, api):

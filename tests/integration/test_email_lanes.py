@@ -21,7 +21,7 @@ class SlowServer:
     first message of a series takes longest, so a later one sent beside it would overtake it."""
 
     def __init__(self):
-        self.arrived, self.busy, self.most_at_once = [], 0, 0
+        self.arrived, self.raw, self.busy, self.most_at_once = [], [], 0, 0
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
@@ -33,6 +33,7 @@ class SlowServer:
         with self.lock:
             self.busy -= 1
             self.arrived.append((envelope.rcpt_tos[0], message["Subject"], session.peer))
+            self.raw.append(envelope.content)
         return "250 OK"
 
 
@@ -45,8 +46,8 @@ def server():
     controller.stop()
 
 
-def a_delivery(recipient: str, subject: str) -> Delivery:
-    return Delivery(id=f"{recipient}-{subject}", recipient=recipient, subject=subject, body_text="Dag",
+def a_delivery(recipient: str, subject: str, person_id: str | None = None) -> Delivery:
+    return Delivery(id=f"{recipient}-{subject}", person_id=person_id, recipient=recipient, subject=subject, body_text="Dag",
                     body_html="<p>Dag</p>", content_language="nl", calendar=None)
 
 
@@ -74,3 +75,22 @@ def test_a_server_that_is_down_fails_every_message_of_the_batch_for_a_retry():
                                                           a_delivery("lotte@example.org", "Dag")])
     assert len(outcomes) == 2
     assert all(o.error.startswith("SMTP unreachable") and not o.permanent for o in outcomes)
+
+
+def test_the_name_in_to_arrives_encoded_and_reads_back_as_written_in_any_script(server):
+    handler, port = server
+    names = {"p-ar": "أمينة الحسن", "p-uk": "Олена Коваленко", "p-nl": 'Lotte "Lo" Peeters, jr.'}
+    queued = [a_delivery("amina@example.org", "message 1", "p-ar"),
+              a_delivery("olena@example.org", "message 2", "p-uk"),
+              a_delivery("lotte@example.org", "message 3", "p-nl"),
+              a_delivery("anon@example.org", "message 4", "p-gone")]  # erased: the address alone
+    assert [o.error for o in lanes(port).send_all(queued, names)] == [None] * 4
+    received = {}
+    for raw in handler.raw:
+        header = next(line for line in raw.split(b"\r\n") if line.startswith(b"To:"))
+        assert header.isascii(), "the header is encoded on the wire, not raw UTF-8"
+        to = email.message_from_bytes(raw, policy=email.policy.default)["To"].addresses
+        assert len(to) == 1, "a comma or quote in a name never makes a second recipient"
+        received[to[0].addr_spec] = to[0].display_name
+    assert received == {"amina@example.org": "أمينة الحسن", "olena@example.org": "Олена Коваленко",
+                        "lotte@example.org": 'Lotte "Lo" Peeters, jr.', "anon@example.org": ""}

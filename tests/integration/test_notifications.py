@@ -23,8 +23,10 @@ def test_the_confirmation_is_sent_once_even_when_the_event_comes_twice(start_ser
     event = application_received()
     publish(config, event, event)
     mail = eventually(lambda: received(smtp), timeout=15)[0]
-    assert mail["To"] == "jp@example.org" and mail["Content-Language"] == "fr, nl"
+    assert str(mail["To"]) == "Jean-Paul <jp@example.org>" and mail["Content-Language"] == "fr, nl"
     assert "Bonjour Jean-Paul" in mail.get_body(("plain",)).get_content()
+    assert "Comment nous traitons vos données : http" in mail.get_body(("plain",)).get_content()
+    assert '/privacy?lang=fr">' in mail.get_body(("html",)).get_content(), "the privacy notice, linked"
     eventually(lambda: deliveries(db) and deliveries(db)[0].status == "sent")
     assert deliveries(db)[0].body_text is None, "the body (with its private link) is not kept"
     assert len(received(smtp)) == 1
@@ -133,7 +135,7 @@ def test_a_pair_message_waits_for_both_contacts_and_skips_an_erased_person(start
     publish(config, application_received(role="buddy", language="nl", person_id=buddy, first_name="Lotte",
                                          email="lotte@example.org"))
     mails = eventually(lambda: len(received(smtp)) == 4 and received(smtp), timeout=20)
-    to_participant = next(m for m in mails if m["To"] == "jp@example.org" and "Lotte" in m.get_body(("plain",)).get_content())
+    to_participant = next(m for m in mails if m["To"].addresses[0].addr_spec == "jp@example.org" and "Lotte" in m.get_body(("plain",)).get_content())
     assert to_participant["Content-Language"] == "ar, nl"
     publish(config, an_event("person_erased", {"person_id": buddy, "erased_at": datetime.now(timezone.utc)},
                              revision=2))

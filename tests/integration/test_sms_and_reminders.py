@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import text
 
+from services.notifications import gsm
 from services.notifications.service import NotificationsService
 from services.shared.dates import LOCAL_TIME
 from tests.support.notification_events import PERSON, application_received, deliveries, interview, received
@@ -56,7 +57,9 @@ def test_someone_without_email_gets_a_short_text_in_their_language_with_the_link
     publish(config, application_received(language="ar", email=None, phone=PHONE, channel="sms"))
     [message] = eventually(sms.texts, timeout=15)
     assert message["To"] == PHONE and message["From"] == "Samenoppad"
-    assert message["Body"].startswith("لقد استلمنا طلبك") and message["Body"].endswith(links_stand_in.link_for(PERSON, "status"))
+    subject, status_link, privacy_link = message["Body"].split("\n")
+    assert subject.startswith("لقد استلمنا طلبك") and status_link == links_stand_in.link_for(PERSON, "status")
+    assert privacy_link.endswith("/privacy?lang=ar"), "the privacy notice, in their language"
     [delivered] = eventually(lambda: outbox(db, "notification_delivered"), timeout=10)
     assert (delivered["channel"], delivered["template"], delivered["person_id"]) == ("sms", "application_received", PERSON)
 
@@ -79,7 +82,10 @@ def test_a_text_message_stays_in_the_gsm_alphabet_when_its_language_can_and_its_
         with db.connect() as connection:
             return [tuple(row) for row in connection.execute(text(
                 "SELECT sms_encoding, sms_segments FROM notifications.delivery WHERE status = 'sent'"))]
-    assert eventually(logged, timeout=10) == [(encoding, 1 if encoding == "GSM-7" else 2)]
+    assert message["Body"].endswith(f"/privacy?lang={language}"), "the privacy notice's link, last"
+    # what it cost is logged; with the privacy notice's link never more than SMS_MAX_SEGMENTS (3)
+    assert eventually(logged, timeout=10) == [(encoding, gsm.segments(message["Body"]))]
+    assert gsm.segments(message["Body"]) <= 3
 
 
 def test_a_provider_hiccup_is_retried_and_a_refused_number_fails_for_good(start_service, tmp_path, smtp, config, db):

@@ -78,10 +78,12 @@ class ApplicationStatus(Schema):
     language = fields.String()
     submitted_at = fields.AwareDateTime()
     decided_at = fields.AwareDateTime(allow_none=True)
-    interview = fields.Nested(InterviewView(only=("starts_at", "duration_minutes", "mode", "location")),
-                              allow_none=True)
+    interview = fields.Nested(InterviewView(only=("starts_at", "duration_minutes", "mode", "location", "status")),
+                              allow_none=True, metadata={"description": "the one planned, else the last held"})
     match_state = fields.String(allow_none=True, metadata={"enum": ["proposed", "in_duo", "ended"]})
     matched_on = fields.Date(allow_none=True)
+    person_id = fields.UUID(metadata={"description": "whose status: the gateway asks matching as them"})
+    consent_version = fields.String(metadata={"description": "the privacy notice they consented to"})
 
 
 class NotesView(Schema):
