@@ -1,5 +1,5 @@
-"""Flood protection for the public doors (the form and the API's applications): per client
-address, generous enough that a person never meets it.
+"""Flood protection for the public doors (the form and the API's applications, the requests
+for a new password): per client address, generous enough that a person never meets it.
 
 The counts live in Redis (REDIS_URL), so every gateway process and host shares one limit.
 They are worth little: with Redis down the limits fail open — a warning is logged and the
@@ -43,3 +43,8 @@ APPLICATIONS = "applications"  # one count for the form and the API together
 
 def applications_per_address() -> str:
     return current_app.config["APPLY_RATE_LIMIT"]
+
+
+def password_resets_per_address() -> str:
+    """Requests for a password link (intake also sends one account at most 3 an hour)."""
+    return current_app.config["PASSWORD_RESET_RATE_LIMIT"]

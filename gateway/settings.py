@@ -33,6 +33,8 @@ def from_environment() -> dict:
         "DEV_MESSAGES_DIR": os.environ.get("DEV_MESSAGES_DIR") or None,
         # applications per address, from the form and the API together (Flask-Limiter syntax)
         "APPLY_RATE_LIMIT": os.environ.get("APPLY_RATE_LIMIT", "20 per hour;5 per minute"),
+        # requests for a link to a new password per address ("Forgot your password?")
+        "PASSWORD_RESET_RATE_LIMIT": os.environ.get("PASSWORD_RESET_RATE_LIMIT", "10 per hour;3 per minute"),
         # the flood limits' counts, shared by every gateway process (limits.py); a short
         # timeout, so a Redis that does not answer costs a request little before failing open
         "RATELIMIT_STORAGE_URI": platform["REDIS_URL"],

@@ -83,6 +83,9 @@ VALIDATION_MESSAGES = [
     N_("This account was closed. Ask the coordinator if you think that is a mistake."),
     N_("This link is not valid."),
     N_("This link has expired. The newest message we sent you has a fresh one."),
+    N_("This link to choose a new password is not valid."),
+    N_("This link to choose a new password has expired. Ask for a new one."),
+    N_("This link to choose a new password was used already. Sign in, or ask for a new link."),
 ]
 
 # what the services say with values in it: translated with placeholders, the values shown

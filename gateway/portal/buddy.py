@@ -1,11 +1,14 @@
-"""A buddy's own page: keep availability and interests up to date."""
+"""A buddy's own page: where they stand (applied, approved, proposed, introduction planned,
+in a duo, duo ended), their introduction meeting, how to reach the coordinator, and their
+availability and interests to keep up to date."""
 import functools
 
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from gateway import remote
 from gateway.auth import portal_account
+from gateway.buddy_journey import journey
 from gateway.public.application_form import as_form
 
 bp = Blueprint("buddy", __name__)
@@ -35,9 +38,16 @@ def me():
         flash(_("Thank you: your profile is up to date."))
         return redirect(url_for(".me"))
     mine = remote.call("intake", "get_own_profile")
-    duos = remote.call("matching", "list_duos", {"person_id": mine["person_id"], "status": "live"})
-    proposals = remote.call("matching", "list_proposals", {"person_id": mine["person_id"], "status": "open"})
-    partners = [x["participant_id"] for x in [*duos, *proposals] if x["participant_id"]]
-    names = remote.call("intake", "names_of", partners) if partners else {}
+    mine_only = {"person_id": mine["person_id"]}
+    duos, proposals = remote.call("matching", "list_duos", mine_only), remote.call("matching", "list_proposals", mine_only)
+    where = journey(mine.get("application_status"), duos, proposals)
+    names = remote.call("intake", "names_of", [where.partner_id]) if where.partner_id else {}
     return render_template("portal/me.html", mine=mine, posted=as_form(mine["profile"]), errors={},
-                           duos=duos, proposals=proposals, names=names)
+                           journey=where, partner=names.get(where.partner_id, {}).get("first_name"),
+                           coordinator=coordinator_contact())
+
+
+def coordinator_contact() -> dict:
+    """The programme's coordinator as the configuration names them (name, phone, email)."""
+    platform = current_app.config["PLATFORM"]
+    return {key: platform.get(f"COORDINATOR_{key.upper()}") or "" for key in ("name", "phone", "email")}

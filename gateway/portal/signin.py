@@ -15,7 +15,7 @@ def login():
     target = safe_next(request.values.get("next"), url_for("portal.dashboard"))
     if request.method == "GET":
         if portal_account():
-            return redirect(_home(portal_account(), target))
+            return redirect(home(portal_account(), target))
         return render_template("portal/login.html", next=target)
     credentials = {"email": request.form.get("email", ""), "password": request.form.get("password", "")}
     try:
@@ -26,13 +26,16 @@ def login():
         return render_template("portal/login.html", next=target, error=_(message),
                                email=credentials["email"]), exc_status(exc)
     sign_in(account)
-    return redirect(_home(account, target))
+    return redirect(home(account, target))
 
 
-def _home(account: dict, target: str) -> str:
-    """Where someone goes after signing in: buddies to their own page."""
+def home(account: dict, target: str) -> str:
+    """Where someone goes after signing in: buddies to their own page, a coordinator to
+    `target` (their portal when that is a buddy's page)."""
     if account["role"] == "buddy" and not target.startswith("/me"):
         return url_for("buddy.me")
+    if account["role"] != "buddy" and target.startswith("/me"):
+        return url_for("portal.dashboard")
     return target
 
 

@@ -1,6 +1,7 @@
 """Accounts for approved buddies: an invitation to set their own password (single use,
 expiring), then they sign in to keep their availability and interests up to date. The
-invitation's link is minted when the message goes out (links.py), never stored in the clear."""
+invitation's link is minted when the message goes out (links.py), never stored in the clear.
+A forgotten password is reset the same way (resets.py): an invitation of purpose reset."""
 from datetime import timedelta
 
 from sqlalchemy import select, update
@@ -27,9 +28,7 @@ def invite(session: Session, person: Person) -> AccountInvitation | None:
                           role="buddy", display_name=person.first_name, password_hash=None)
         session.add(account)
         session.flush()
-    session.execute(update(AccountInvitation).where(AccountInvitation.account_id == account.id,
-                                                    AccountInvitation.used_at.is_(None))
-                    .values(expires_at=utcnow()))
+    expire_pending(session, account.id)
     invitation = AccountInvitation(account_id=account.id, expires_at=utcnow() + LIFETIME)
     session.add(invitation)
     session.flush()
@@ -39,34 +38,46 @@ def invite(session: Session, person: Person) -> AccountInvitation | None:
     return invitation
 
 
-def accept(session: Session, token: str, password: str) -> Account:
-    """Set the password with an invitation link; the link then stops working. A closed
-    account stays closed (Gone)."""
-    link, invitation = usable(session, token, lock=True)  # Gone when the account was closed
+def expire_pending(session: Session, account_id: str, purpose: str | None = None) -> None:
+    """Every unused invitation of the account (of `purpose`, if given) stops working now."""
+    query = update(AccountInvitation).where(AccountInvitation.account_id == account_id,
+                                            AccountInvitation.used_at.is_(None))
+    if purpose:
+        query = query.where(AccountInvitation.purpose == purpose)
+    session.execute(query.values(expires_at=utcnow()))
+
+
+def accept(session: Session, token: str, password: str,
+           purpose: links.Purpose = links.Purpose.ACCOUNT_SETUP) -> Account:
+    """Set the password with an invitation or reset link; the link then stops working, and so
+    does every other pending one of the account. A closed account stays closed (Gone)."""
+    link, invitation = usable(session, token, lock=True, purpose=purpose)  # Gone when closed
     accounts.set_password(invitation.account, password)
     invitation.used_at = utcnow()
     links.use(link)
-    session.flush()
+    session.flush()  # this one used first, so it is not among those expired next
+    expire_pending(session, invitation.account_id)
     return invitation.account
 
 
-def usable(session: Session, token: str, lock: bool = False) -> tuple[Link, AccountInvitation]:
+def usable(session: Session, token: str, lock: bool = False,
+           purpose: links.Purpose = links.Purpose.ACCOUNT_SETUP) -> tuple[Link, AccountInvitation]:
     """The link and its invitation, if it can still set a password: NotFound (no such link,
-    or its person was erased), Gone (used, replaced by a newer one, or expired)."""
-    link = links.open_link(session, token, links.Purpose.ACCOUNT_SETUP, lock=lock)
-    return link, _usable(session, link.ref, lock)
+    or its person was erased), Gone (used, replaced by a newer one, or expired), each with
+    the words of the link's kind (links.KINDS)."""
+    link = links.open_link(session, token, purpose, lock=lock)
+    return link, _usable(session, link.ref, links.KINDS[purpose], lock)
 
 
-def _usable(session: Session, invitation_id: str, lock: bool = False) -> AccountInvitation:
+def _usable(session: Session, invitation_id: str, kind: links.Kind, lock: bool = False) -> AccountInvitation:
     query = select(AccountInvitation).where(AccountInvitation.id == invitation_id)
     invitation = session.scalar(query.with_for_update(of=AccountInvitation) if lock else query)
     if invitation is None:
-        raise NotFound("This invitation link is not valid.")
+        raise NotFound(kind.not_valid)
     if not invitation.account.active:  # closed: no link reopens it
         raise Gone("This account was closed. Ask the coordinator if you think that is a mistake.")
     if invitation.used_at is not None:
-        raise Gone("This invitation link was used already. Sign in, or ask the "
-                   "coordinator for a new link.")
+        raise Gone(kind.used)
     if invitation.expires_at <= utcnow():
-        raise Gone("This invitation link has expired. Ask the coordinator for a new one.")
+        raise Gone(kind.expired)
     return invitation

@@ -1,5 +1,5 @@
 """Links that let their holder into one thing of one person's without a password: the status
-page, setting a password, stopping messages (and, as they come, a pulse, a meeting, a
+page, setting a password (the first one, or a new one when it was forgotten), stopping messages (and, as they come, a pulse, a meeting, a
 concern, an evaluation, a registration).
 
 Each is a purpose-bound, expiring token that only intake mints, and only its SHA-256 is kept,
@@ -29,6 +29,7 @@ SUPERSEDED = "the invitation was used, replaced or has expired"
 class Purpose(StrEnum):
     STATUS = "status"  # the applicant's status page; ref: their latest application
     ACCOUNT_SETUP = "account_setup"  # a buddy sets a password; ref: the invitation; single use
+    PASSWORD_RESET = "password_reset"  # a new password for a forgotten one; ref: the reset; single use
     STOP = "stop"  # stop receiving messages, or start again
 
 
@@ -42,15 +43,22 @@ class Kind:
     not_valid: str
     expired: str
     single_use: bool = False
+    used: str = "This invitation link was used already. Sign in, or ask the coordinator for a new link."
 
 
 EXPIRED = "This link has expired. The newest message we sent you has a fresh one."
-USED = "This invitation link was used already. Sign in, or ask the coordinator for a new link."
+RESET_LIFETIME = timedelta(hours=2)  # a forgotten password is reset now, not in a fortnight
 KINDS = {
     Purpose.STATUS: Kind("status", timedelta(days=180), "This status link is not valid.", EXPIRED),
     Purpose.ACCOUNT_SETUP: Kind("account/setup", timedelta(days=14), "This invitation link is not valid.",
                                 "This invitation link has expired. Ask the coordinator for a new one.",
                                 single_use=True),
+    Purpose.PASSWORD_RESET: Kind("account/reset", RESET_LIFETIME,
+                                 "This link to choose a new password is not valid.",
+                                 "This link to choose a new password has expired. Ask for a new one.",
+                                 single_use=True,
+                                 used="This link to choose a new password was used already. Sign in, "
+                                      "or ask for a new link."),
     Purpose.STOP: Kind("stop", timedelta(days=365), "This link is not valid.", EXPIRED),
 }
 
@@ -80,7 +88,7 @@ def open_link(session: Session, token: str, purpose: Purpose, lock: bool = False
     if link is None:
         raise NotFound(kind.not_valid)
     if link.used_at is not None:
-        raise Gone(USED)
+        raise Gone(kind.used)
     if link.expires_at <= utcnow():
         raise Gone(kind.expired)
     return link
@@ -129,19 +137,24 @@ def _status_target(session, person, _ref):
     return (str(latest), None, None) if latest else (None, None, "the person has no application")
 
 
-def _setup_target(session, person, ref):
-    invitation = session.scalar(select(AccountInvitation).join(Account).where(
-        AccountInvitation.id == str(ref), Account.person_id == person.id)) if is_uuid(ref) else None
-    if invitation is None:
-        return None, None, "no such invitation for this person"
-    if invitation.used_at is not None or invitation.expires_at <= utcnow():
-        return None, None, SUPERSEDED
-    return invitation.id, invitation.expires_at, None
+def _invitation_target(kind: str):
+    """The target of a password link: an invitation of `kind` (setup, reset) of the person's
+    account that can still be used; it expires with it."""
+    def target(session, person, ref):
+        invitation = session.scalar(select(AccountInvitation).join(Account).where(
+            AccountInvitation.id == str(ref), AccountInvitation.purpose == kind,
+            Account.person_id == person.id)) if is_uuid(ref) else None
+        if invitation is None:
+            return None, None, f"no such {'invitation' if kind == 'setup' else 'reset'} for this person"
+        if invitation.used_at is not None or invitation.expires_at <= utcnow():
+            return None, None, SUPERSEDED
+        return invitation.id, invitation.expires_at, None
+    return target
 
 
 def _stop_target(session, person, _ref):
     return None, None, None
 
 
-TARGETS = {Purpose.STATUS: _status_target, Purpose.ACCOUNT_SETUP: _setup_target,
-           Purpose.STOP: _stop_target}
+TARGETS = {Purpose.STATUS: _status_target, Purpose.ACCOUNT_SETUP: _invitation_target("setup"),
+           Purpose.PASSWORD_RESET: _invitation_target("reset"), Purpose.STOP: _stop_target}

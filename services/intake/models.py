@@ -162,8 +162,9 @@ class Credential(Base):
 
 
 class AccountInvitation(Base):
-    """An invitation to set one's own password: single use, expires. Its link is a `Link`
-    (purpose account_setup, ref = this id), minted when the message is sent."""
+    """An invitation to set one's own password: the first one (`purpose` setup) or a new one
+    for a forgotten password (reset). Single use, expires. Its link is a `Link` (purpose
+    account_setup or password_reset, ref = this id), minted when the message is sent."""
 
     __tablename__ = "account_invitation"
     id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
@@ -171,6 +172,7 @@ class AccountInvitation(Base):
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(Timestamp)
     used_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    purpose: Mapped[str] = mapped_column(Text, default="setup", server_default="setup")  # setup, reset
     account: Mapped[Account] = relationship(lazy="joined")
 
 

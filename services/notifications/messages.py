@@ -61,3 +61,14 @@ def invite_buddy(session: Session, sender: Sender, event: Event) -> None:
     send(session, sender, event, reachable(session, event, data["person_id"], "buddy_invitation"),
          "buddy_invitation", {"invitation_url": placeholder("account_setup", str(data["invitation_id"])),
                               "expires_at": data["expires_at"]})
+
+
+def send_password_reset(session: Session, sender: Sender, event: Event) -> None:
+    """The link to choose a new password the person asked for, by email in their language."""
+    data = event.data
+    contact = reachable(session, event, data["person_id"], "password_reset")
+    send(session, sender, event, contact, "password_reset", {
+        "reset_url": placeholder("password_reset", str(data["reset_id"])), "expires_at": data["expires_at"],
+        # where to ask again: no secret, in their language
+        "forgot_url": f"{sender.base_url}/account/forgot?lang={contact.language if contact else 'nl'}"},
+        asked=True)

@@ -14,6 +14,9 @@ SAMPLES = {
     "screening_decision": {"decision": "approved", "feedback": "Tot snel!", "role": "buddy"},
     "buddy_invitation": {"invitation_url": "http://127.0.0.1:8000/account/setup/xyz",
                          "expires_at": WHEN + timedelta(days=14)},
+    "password_reset": {"reset_url": "http://127.0.0.1:8000/account/reset/xyz",
+                       "forgot_url": "http://127.0.0.1:8000/account/forgot?lang=nl",
+                       "expires_at": WHEN + timedelta(hours=2)},
     **{name: PAIR for name in ("match_proposed", "introduction_invitation", "introduction_reminder",
                                "match_declined", "duo_formed", "duo_ended")},
 }

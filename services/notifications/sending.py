@@ -57,13 +57,15 @@ def reachable(session: Session, event: Event, person_id, template: str) -> Conta
 
 def send(session: Session, sender: Sender, event: Event, contact: Contact | None, template: str,
          context: dict, invitation: str | None = None, due: datetime | None = None,
-         appointment: str | None = None) -> None:
-    """Queue the message (at `due`, for a reminder) on the person's channel."""
+         appointment: str | None = None, asked: bool = False) -> None:
+    """Queue the message (at `due`, for a reminder) on the person's channel. One the person
+    just `asked` for (a link to a new password) goes by email, even after an opt-out: they
+    asked for it at their address, and the page told them to look in their mailbox."""
     if contact is None:
         return
-    channel = contacts.channel_for(contact)
-    problem = ("the person opted out of messages" if contacts.opted_out(session, contact) else
-               None if channel else "no email address or phone number to send it to")
+    channel = ("email" if contact.email else None) if asked else contacts.channel_for(contact)
+    problem = ("the person opted out of messages" if not asked and contacts.opted_out(session, contact)
+               else None if channel else "no email address or phone number to send it to")
     if problem:
         deliveries.record_skipped(session, event.message_id, contact.person_id, template,
                                   contact.language, problem)

@@ -69,6 +69,10 @@ class NotificationsService(NotificationQueries, BackboneService):
     def send_buddy_invitation(self, event):
         messages.invite_buddy(self.db, self.sender, event)
 
+    @on_event("intake", "password_reset_requested", order=IN_ORDER, awaits=missing_contact)
+    def send_password_reset(self, event):
+        messages.send_password_reset(self.db, self.sender, event)
+
     @on_event("intake", "person_contact_updated", order=IN_ORDER)
     def update_contact(self, event):
         contacts.remember(self.db, event.data)

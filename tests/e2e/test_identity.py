@@ -9,12 +9,10 @@ import pytest
 import requests
 
 from gateway import create_app, credentials
-from tests.support.applicants import approved
+from tests.support.buddies import PASSWORD, buddy_signed_in
 from tests.support.builders import a_coordinator
 from tests.support.portal import csrf_of, signed_in
 from tests.support.waiting import eventually
-
-PASSWORD = "a long and lovely password"
 
 
 @pytest.fixture
@@ -115,14 +113,7 @@ def filled(spec: dict, path: str) -> str:
 
 
 def buddy_with_password(fresh, api) -> dict:
-    person = approved(fresh, api, "buddy", language="nl")
-    mail = eventually(lambda: [m for m in fresh.mails(to=person["email"]) if "/account/setup/" in
-                               m.get_body(("plain",)).get_content()], timeout=20)[0]
-    link = re.search(r"http://\S+/account/setup/[\w-]+", mail.get_body(("plain",)).get_content()).group(0)
-    form = requests.Session()
-    page = form.get(link)
-    ready = form.post(link, data={"password": PASSWORD, "password_again": PASSWORD, "csrf_token": csrf_of(page)})
-    assert ready.status_code == 200 and "Afmelden" not in ready.text, "nobody is shown as signed in yet"
+    person, _ = buddy_signed_in(fresh, api, language="nl")
     return {"email": person["email"], "password": PASSWORD}
 
 

@@ -6,6 +6,7 @@ import requests
 from tests.support.applicants import approved
 from tests.support.appointments import introduction_held
 from tests.support.portal import csrf_of, signed_in
+from tests.support.buddies import choose_password
 from tests.support.waiting import eventually
 
 
@@ -101,12 +102,6 @@ def test_a_buddy_sees_their_duo_on_their_own_page(fresh, api):
         api.post(fresh.url(f"/api/v1/matching/proposals/{proposal['id']}/answers"), json={"side": side, "answer": "yes"})
     invitation = eventually(lambda: [m for m in fresh.mails(to=lotte["email"]) if "account" in m["Subject"]], timeout=15)[0]
     link = next(word for word in invitation.get_body(("plain",)).get_content().split() if "/account/setup/" in word)
-    browser = requests.Session()
-    form = browser.get(link)
-    browser.post(link, data={"csrf_token": csrf_of(form), "password": "een lange wachtwoordzin",
-                             "password_again": "een lange wachtwoordzin"})
-    login = browser.get(fresh.url("/login"))
-    me = browser.post(fresh.url("/login"), data={"csrf_token": csrf_of(login), "email": lotte["email"],
-                                                 "password": "een lange wachtwoordzin"})
+    me = choose_password(link, "een lange wachtwoordzin")
     assert me.url.endswith("/me") and "Jij en Amina zijn een duo sinds" in me.text
     assert "/info?lang=nl" in me.text

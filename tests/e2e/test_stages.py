@@ -6,6 +6,7 @@ from tests.support.applicants import applied
 from tests.support.appointments import interview_started
 from tests.support.builders import an_interview
 from tests.support.mailbox import mail_where, saying, with_calendar
+from tests.support.buddies import choose_password
 from tests.support.waiting import eventually
 
 
@@ -72,16 +73,8 @@ def test_an_approved_buddy_sets_a_password_and_keeps_their_profile_up_to_date(fr
     link = next(word for word in invitation.get_body(("plain",)).get_content().split()
                 if "/account/setup/" in word)
     browser = requests.Session()
-    form = browser.get(link)
-    token = form.text.split('name="csrf_token" value="')[1].split('"')[0]
-    done = browser.post(link, data={"csrf_token": token, "password": "mijn lange wachtwoordzin",
-                                    "password_again": "mijn lange wachtwoordzin"})
-    assert done.status_code == 200 and "Je account is klaar" in done.text
-    login = browser.get(fresh.url("/login"))
-    token = login.text.split('name="csrf_token" value="')[1].split('"')[0]
-    me = browser.post(fresh.url("/login"), data={"csrf_token": token, "email": lotte["email"],
-                                                 "password": "mijn lange wachtwoordzin"})
-    assert me.url.endswith("/me")
+    me = choose_password(link, "mijn lange wachtwoordzin", browser)
+    assert me.url.endswith("/me") and "Afmelden" in me.text, "signed in at once, on their own page"
     token = me.text.split('name="csrf_token" value="')[1].split('"')[0]
     browser.post(fresh.url("/me"), data={"csrf_token": token, "availability": ["fri_evening"],
                                          "interests": ["music"]})

@@ -11,7 +11,7 @@ from services.shared.revocations import Revocations
 from services.shared.wire.credentials import ROLE_SCOPES
 from tests.support.applicants import invitation_token
 from tests.support.builders import an_application
-from tests.support.credentials import PASSWORD, as_holder
+from tests.support.credentials import PASSWORD, a_buddy_with_an_account, as_holder
 from tests.support.platform import free_port
 
 @pytest.fixture
@@ -90,13 +90,6 @@ def test_without_the_shared_list_nothing_is_revoked_half_way(start_service, rpc,
     with pytest.raises(RevocationListUnavailable):
         as_holder(rpc_as, token).revoke_credential(token["id"])
     assert rpc.intake.check_credential(token["id"]) == {"valid": True}, "still valid: nothing changed"
-
-
-def a_buddy_with_an_account(intake, link_maker, outbox, email="an@example.org") -> tuple[dict, dict]:
-    created = intake.submit_application(an_application(role="buddy", email=email))
-    intake.record_screening(created["application_id"], {"decision": "approved", "reason": "ok"})
-    intake.accept_invitation(invitation_token(link_maker, outbox("buddy_invited")[-1]), {"password": PASSWORD})
-    return created, intake.start_session({"email": email, "password": PASSWORD})
 
 
 def test_a_closed_buddy_account_is_not_reopened_by_an_invitation(link_maker, intake, coordinators, outbox, rpc_as):

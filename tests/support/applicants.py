@@ -32,6 +32,14 @@ def invitation_token(link_maker, invited: dict) -> str:
     """The password link's token notifications would put in the invitation of a
     `buddy_invited` event (`invited`: the event as intake's outbox holds it; `link_maker`:
     intake as notifications calls it)."""
-    [issued] = link_maker.issue_links([{"person_id": invited["data"]["person_id"], "purpose": "account_setup",
-                                    "ref": invited["data"]["invitation_id"]}])
+    return _token(link_maker, invited["data"]["person_id"], "account_setup", invited["data"]["invitation_id"])
+
+
+def reset_token(link_maker, requested: dict) -> str:
+    """The same for the link of a `password_reset_requested` event."""
+    return _token(link_maker, requested["data"]["person_id"], "password_reset", requested["data"]["reset_id"])
+
+
+def _token(link_maker, person_id, purpose, ref) -> str:
+    [issued] = link_maker.issue_links([{"person_id": person_id, "purpose": purpose, "ref": ref}])
     return issued["url"].rsplit("/", 1)[-1]

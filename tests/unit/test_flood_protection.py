@@ -17,6 +17,7 @@ def a_gateway(prefix: str, **settings):
     """A gateway process's app, counting under `prefix` (each test its own, in the shared Redis)."""
     storage = {"socket_connect_timeout": 0.3, "socket_timeout": 0.3, "key_prefix": prefix}
     return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "APPLY_RATE_LIMIT": f"{FEW} per minute",
+                       "PASSWORD_RESET_RATE_LIMIT": f"{FEW} per minute",
                        "RATELIMIT_STORAGE_OPTIONS": storage, **settings}).test_client()
 
 
@@ -89,3 +90,12 @@ def test_the_form_and_the_api_share_one_limit(client):
     """Found by trying: each door had its own count, so the real limit was twice the setting."""
     assert [client.post("/api/v1/applications", json={}).status_code for _ in range(FEW)] == [422] * FEW
     assert client.post("/apply?lang=fr", data={}).status_code == 429
+
+
+def test_asking_for_password_links_is_limited_per_address(client):
+    """Like the form: a person never meets it, a script trying addresses does."""
+    for _ in range(FEW):  # not an address: answered at the edge, without calling intake
+        assert client.post("/account/forgot?lang=nl", data={"email": "nobody"}).status_code == 422
+    flooded = client.post("/account/forgot?lang=nl", data={"email": "nobody"})
+    assert flooded.status_code == 429 and "Er kwamen in korte tijd veel aanvragen" in flooded.text
+    assert client.get("/account/forgot?lang=nl").status_code == 200, "reading the page is never limited"

@@ -22,8 +22,7 @@ class CredentialEntrypoints:
         gateway to sign. NotAuthenticated (wrong e-mail address or password, said alike),
         TooManyAttempts (throttled: `retry_after` seconds), InvalidInput."""
         account = self._authenticated(sign_in, client_ip)
-        issued = credentials.issue(self.db, account, SESSION_KINDS[account.role], timedelta(hours=hours))
-        return self._issued(issued)
+        return self._issued(new_session(self.db, account, hours))
 
     @command(anyone("the password it is given is its own proof (sign-in attempts are throttled)"))
     def issue_token(self, request: dict, client_ip: str = None) -> dict:
@@ -92,11 +91,7 @@ class CredentialEntrypoints:
 
     def _issued(self, credential) -> dict:
         self.db.commit()
-        account = credential.account
-        return Issued().dump({"id": credential.id, "account_id": account.id, "kind": credential.kind,
-                              "role": account.role, "display_name": account.display_name,
-                              "email": account.email, "scopes": credential.scopes,
-                              "expires_at": credential.expires_at, "person_id": account.person_id})
+        return issued(credential)
 
     def _revoked(self, ended, accounts=()) -> list[dict]:
         """Written to the shared list before the commit: if it cannot be, nothing changed."""
@@ -104,3 +99,17 @@ class CredentialEntrypoints:
         self.revocations.add(revoked, accounts)
         self.db.commit()
         return revoked
+
+
+def new_session(session, account, hours: float):
+    """A portal session credential for the account, lasting `hours`."""
+    return credentials.issue(session, account, SESSION_KINDS[account.role], timedelta(hours=hours))
+
+
+def issued(credential) -> dict:
+    """What the gateway signs (Issued): the credential, whose, what it may do, until when."""
+    account = credential.account
+    return Issued().dump({"id": credential.id, "account_id": account.id, "kind": credential.kind,
+                          "role": account.role, "display_name": account.display_name,
+                          "email": account.email, "scopes": credential.scopes,
+                          "expires_at": credential.expires_at, "person_id": account.person_id})

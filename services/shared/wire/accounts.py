@@ -14,6 +14,12 @@ class Credentials(Schema):
                              load_only=True)
 
 
+class ResetRequest(Schema):
+    """A forgotten password: the account's e-mail address, to send a link to."""
+
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+
+
 class TokenRequest(Credentials):
     """Signing in for an API token: what to call it, and (least privilege) which of the
     coordinator's scopes it may use — all of them when none are named."""

@@ -84,6 +84,15 @@ class BuddyInvited(Schema):
     expires_at = fields.AwareDateTime(required=True)
 
 
+class PasswordResetRequested(Schema):
+    """A buddy asked for a link to choose a new password (single use, two hours). Names the
+    reset; its link is minted when the message goes out (intake/links.py)."""
+
+    person_id = fields.UUID(required=True)
+    reset_id = fields.UUID(required=True)
+    expires_at = fields.AwareDateTime(required=True)
+
+
 class PersonErased(Schema):
     person_id = fields.UUID(required=True)
     erased_at = fields.AwareDateTime(required=True)
@@ -115,6 +124,9 @@ CONTRACTS = [
              consumers=("notifications.update_contact",), subject="person"),
     Contract("buddy_invited", "intake", BuddyInvited, "an approved buddy was invited to an account",
              version=2, consumers=("notifications.send_buddy_invitation",), subject="person"),
+    Contract("password_reset_requested", "intake", PasswordResetRequested,
+             "a buddy asked for a link to choose a new password",
+             consumers=("notifications.send_password_reset",), subject="person"),
     Contract("person_erased", "intake", PersonErased,
              "a person's data must be erased everywhere, on their request",
              consumers=("matching.forget_person", "notifications.forget_person"), subject="person"),
