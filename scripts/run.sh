@@ -22,6 +22,10 @@ export SMS_SINK_PORT="${SMS_SINK_PORT:-1080}"
 export SMS_API_URL="${SMS_API_URL:-http://127.0.0.1:$SMS_SINK_PORT/2010-04-01}"
 export SMS_ACCOUNT_SID="${SMS_ACCOUNT_SID:-ACdev}" SMS_AUTH_TOKEN="${SMS_AUTH_TOKEN:-dev}"
 export DEV_MESSAGES_DIR="${DEV_MESSAGES_DIR:-$PWD/var}"
+# the demo's coordinator, as participants (status page, privacy notice) and buddies (/me) see them
+export COORDINATOR_NAME="${COORDINATOR_NAME:-Demo coordinator}"
+export COORDINATOR_PHONE="${COORDINATOR_PHONE:-+32 11 70 00 00}"
+export COORDINATOR_EMAIL="${COORDINATOR_EMAIL:-samenoppad@sint-truiden.example}"
 
 python scripts/infra.py
 python -m services.manage setup
