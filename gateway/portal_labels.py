@@ -30,6 +30,7 @@ PORTAL_LABELS = {
                 "introduction_reminder": N_("Reminder of the introduction meeting"),
                 "match_declined": N_("The proposed match does not go on"),
                 "match_proposed": N_("A match proposed"),
+                "password_reset": N_("A link to choose a new password"),
                 "screening_decision": N_("The screening decision")},
     "service": {"intake": N_("intake"), "matching": N_("matching"), "followup": N_("follow-up"),
                 "events": N_("activities"), "notifications": N_("messages")},
