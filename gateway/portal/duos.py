@@ -2,7 +2,7 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from gateway import remote
+from gateway import appointments, remote
 from gateway.auth import coordinator_page
 from gateway.explain import CRITERIA
 from gateway.forms import problems, unconfirmed
@@ -44,7 +44,8 @@ def introduction(proposal_id):
     except ValueError:
         data["starts_at"] = "not a moment"
     return _act(proposal_id, "plan_introduction", data,
-                _("The introduction is planned; both get an invitation with a calendar file."))
+                _("The introduction is planned; both get an invitation with a calendar file."),
+                then=appointments.after_introduction)
 
 
 @bp.route("/proposals/<proposal_id>/answers", methods=["POST"])
@@ -58,17 +59,20 @@ def answer(proposal_id):
     return _act(proposal_id, "record_answer", data, _("The answer is recorded."), asked)
 
 
-def _act(proposal_id, method, data, done, asked=None):
-    """Call matching; its refusal goes back to the form, each message under its field."""
+def _act(proposal_id, method, data, done, asked=None, then=None):
+    """Call matching; its refusal goes back to the form, each message under its field. Once
+    done, `then` gets matching's answer (the proposal)."""
     try:
         if asked:
             raise InvalidInput(asked)
-        remote.call("matching", method, proposal_id, data)
+        found = remote.call("matching", method, proposal_id, data)
     except InvalidInput as exc:
         return proposal(proposal_id, {method: exc.errors}), 422
     except Conflict as exc:
         return proposal(proposal_id, {method: {exc.field or "_": [exc.message]}}), 409
     flash(done)
+    if then:
+        then(found)
     return redirect(url_for("portal_duos.proposal", proposal_id=proposal_id), 303)
 
 

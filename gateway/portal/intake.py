@@ -2,7 +2,7 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from gateway import remote
+from gateway import appointments, remote
 from gateway.auth import coordinator_page
 from gateway.forms import problems, service_problems
 from gateway.portal.applications import page
@@ -27,8 +27,10 @@ def plan(application_id):
     errors = {} if method == "cancel_intake" else problems(InterviewInput(), data)
     if not errors:
         try:
-            remote.call("intake", method, application_id, data)
+            interview = remote.call("intake", method, application_id, data)
             flash(_("Done; the applicant is told, with a calendar invitation."))
+            if method != "cancel_intake":
+                appointments.after_interview(interview)
             return redirect(url_for("portal_applications.show", application_id=application_id))
         except (InvalidInput, Conflict) as exc:
             errors = service_problems(exc) if isinstance(exc, InvalidInput) else {"starts_at": [exc.message]}

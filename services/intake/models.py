@@ -100,6 +100,7 @@ class IntakeInterview(Base):
     location: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(Text, default="scheduled")  # scheduled, cancelled, held
     sequence: Mapped[int] = mapped_column(Integer, default=0)  # the calendar invitation's revision
+    planned_by: Mapped[str | None] = mapped_column(Id)  # the account that planned or last moved it
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
 

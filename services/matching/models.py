@@ -55,6 +55,7 @@ class Proposal(Base):
     introduction_ends_at: Mapped[datetime | None] = mapped_column(Timestamp)
     introduction_location: Mapped[str | None] = mapped_column(Text)
     introduction_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    introduction_planned_by: Mapped[str | None] = mapped_column(Id)  # the account that planned or last moved it
     proposed_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     decided_at: Mapped[datetime | None] = mapped_column(Timestamp)
 

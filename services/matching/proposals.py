@@ -64,15 +64,16 @@ def listing(session: Session, status: str | None = None, person_id=None) -> list
     return list(session.scalars(query))
 
 
-def plan_introduction(session: Session, proposal_id: str, data: dict) -> Proposal:
-    """Plan (or move) the introduction meeting; both get an invitation with a calendar entry.
+def plan_introduction(session: Session, proposal_id: str, data: dict, planned_by: str | None = None) -> Proposal:
+    """Plan (or move) the introduction meeting (`planned_by`: the coordinator's account, whose
+    it is from now on); both get an invitation with a calendar entry.
     InvalidInput on `starts_at` for a moment in the past; Conflict once the proposal is decided."""
     proposal = _open(session, proposal_id)
     if data["starts_at"] <= utcnow():
         raise InvalidInput({"starts_at": ["Choose a moment in the future."]})
     proposal.introduction_starts_at = data["starts_at"]
     proposal.introduction_ends_at = data["starts_at"] + timedelta(minutes=data["duration_minutes"])
-    proposal.introduction_location = data["location"]
+    proposal.introduction_location, proposal.introduction_planned_by = data["location"], planned_by
     proposal.introduction_sequence += 1
     proposal.status = "introduction_planned"
     record_event(session, "introduction_scheduled", {
@@ -80,6 +81,18 @@ def plan_introduction(session: Session, proposal_id: str, data: dict) -> Proposa
         "ends_at": proposal.introduction_ends_at, "location": proposal.introduction_location,
         "sequence": proposal.introduction_sequence}, subject_id=proposal.id)
     return proposal
+
+
+def own_introductions(session: Session, account_id: str, starts_at, ends_at) -> list[dict]:
+    """The introduction meetings `account_id` planned on proposals still open that overlap the
+    window [starts_at, ends_at), earliest first, as appointments (wire/appointments.py)."""
+    found = session.scalars(select(Proposal).where(
+        Proposal.introduction_planned_by == str(account_id), Proposal.status == "introduction_planned",
+        Proposal.introduction_starts_at < ends_at, Proposal.introduction_ends_at > starts_at)
+        .order_by(Proposal.introduction_starts_at))
+    return [{"kind": "introduction", "id": p.id, "starts_at": p.introduction_starts_at,
+             "ends_at": p.introduction_ends_at, "person_ids": [p.buddy_id, p.participant_id], "names": {}}
+            for p in found]
 
 
 def answer(session: Session, proposal_id: str, data: dict, duo_days: int) -> Proposal:

@@ -11,6 +11,7 @@ from services.shared.relay import OutboxRelay
 from services.shared.caller import scoped
 from services.shared.service import BackboneService, command, jsonable, load
 from services.shared.wire import matching as wire
+from services.shared.wire.appointments import AppointmentView, AppointmentWindow
 
 
 class MatchingService(BackboneService):
@@ -77,8 +78,19 @@ class MatchingService(BackboneService):
 
     @command(scoped("duos:write"))
     def plan_introduction(self, proposal_id: str, data: dict) -> dict:
-        found = proposals.plan_introduction(self.db, _id(proposal_id), load(wire.IntroductionInput(), data))
+        found = proposals.plan_introduction(self.db, _id(proposal_id), load(wire.IntroductionInput(), data),
+                                            self.caller.id)
         return self._proposal(found)
+
+    @command(scoped("duos:read"))
+    def list_own_appointments(self, window: dict) -> list[dict]:
+        """The introduction meetings the caller planned (or last moved) on open proposals that
+        overlap `window` (AppointmentWindow: {"starts_at", "ends_at"}), earliest first, naming
+        the buddy and the participant by id (AppointmentView; intake's `names_of` has their
+        names), so that planning another appointment can warn (issue 12).
+        NotAuthenticated, Forbidden, InvalidInput."""
+        found = proposals.own_introductions(self.db, self.caller.signed_in().id, **load(AppointmentWindow(), window))
+        return jsonable(AppointmentView(many=True).dump(found))
 
     @command(scoped("duos:write"))
     def record_answer(self, proposal_id: str, data: dict) -> dict:

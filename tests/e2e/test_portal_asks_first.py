@@ -81,3 +81,22 @@ def test_no_proposal_is_offered_for_someone_taken_and_a_late_one_is_refused_in_d
         "participant_id": amina["person_id"], "reason": "Ook dichtbij."})
     assert late.status_code == 422
     assert '<p class="notice error" role="alert">Deze deelnemer heeft al een voorstel of een duo.</p>' in late.text
+
+
+def test_an_introduction_at_the_time_of_ones_own_interview_is_planned_with_a_warning(fresh, api, coordinator):
+    _, _, proposal = proposed_pair(fresh, api)
+    oksana = applied(fresh, first_name="Oksana", last_name="Melnyk")
+    browser = signed_in(fresh, coordinator)
+    application = browser.get(fresh.url(f"/portal/applications/{oksana['application_id']}"))
+    interview = browser.post(application.url + "/intake", data={
+        "csrf_token": csrf_of(application), "starts_at": "2030-05-06T14:00", "duration_minutes": "60",
+        "mode": "in_person", "location": "Huis van de Wereld"})
+    assert 'class="notice warning"' not in interview.text, "nothing else planned then"
+    page = browser.get(fresh.url(f"/portal/duos/proposals/{proposal['id']}"))
+    planned = browser.post(page.url + "/introduction", data={
+        "csrf_token": csrf_of(page), "starts_at": "2030-05-06T14:30", "location": "Huis van de Wereld"})
+    assert planned.status_code == 200
+    assert ('<p class="notice warning" role="status">Let op: dit overlapt met je intakegesprek met Oksana Melnyk'
+            ' op ma 6 mei 14:00–15:00.</p>') in planned.text
+    saved = api.get(fresh.url(f"/api/v1/matching/proposals/{proposal['id']}")).json()
+    assert (saved["status"], saved["introduction_starts_at"]) == ("introduction_planned", "2030-05-06T12:30:00+00:00")

@@ -11,6 +11,7 @@ from services.shared.wire.credentials import ROLE_SCOPES
 from tests.support.applicants import invitation_token
 from tests.support.appointments import interview_started
 from tests.support.builders import a_minimal_application, an_application, an_interview
+from tests.support.credentials import as_holder
 
 
 def test_an_interview_is_planned_moved_and_cancelled_each_time_announced(intake, outbox):
@@ -132,3 +133,27 @@ def test_a_buddy_keeps_their_own_availability_up_to_date(link_maker, intake, out
     assert updated["profile"]["availability"] == ["fri_evening"]
     assert updated["profile"]["roles"] == ["language_coach", "guide"], "the rest stays"
     assert outbox("person_profile_updated")[-1]["data"]["profile"]["availability"] == ["fri_evening"]
+
+
+def test_a_coordinator_lists_only_their_own_interviews_that_overlap_a_window(intake, coordinators, rpc_as):
+    ann, bo = (as_holder(rpc_as, intake.issue_token(signin)) for signin in coordinators)
+    amina, yonas, sara, oksana = (
+        intake.submit_application(an_application(first_name=first, last_name="Haddad"))["application_id"]
+        for first in ("Amina", "Yonas", "Sara", "Oksana"))
+    ann.schedule_intake(amina, an_interview(starts_at="2030-03-04T10:00:00+01:00", duration_minutes=60))
+    ann.schedule_intake(yonas, an_interview(starts_at="2030-03-04T11:00:00+01:00"))  # just after
+    bo.schedule_intake(sara, an_interview(starts_at="2030-03-04T10:00:00+01:00"))  # Bo's
+    ann.schedule_intake(oksana, an_interview(starts_at="2030-03-04T10:30:00+01:00"))
+    ann.cancel_intake(oksana, {})  # called off: no longer in the way
+    found = ann.list_own_appointments({"starts_at": "2030-03-04T10:30:00+01:00",
+                                       "ends_at": "2030-03-04T11:00:00+01:00"})
+    person = intake.get_application(amina)["person_id"]
+    assert found == [{"kind": "intake_interview", "id": found[0]["id"], "person_ids": [person],
+                      "starts_at": "2030-03-04T09:00:00+00:00", "ends_at": "2030-03-04T10:00:00+00:00",
+                      "names": {person: {"first_name": "Amina", "last_name": "Haddad"}}}]
+    moved = bo.reschedule_intake(amina, an_interview(starts_at="2030-03-04T10:15:00+01:00"))
+    assert ann.list_own_appointments({"starts_at": "2030-03-04T10:30:00+01:00",
+                                      "ends_at": "2030-03-04T11:00:00+01:00"}) == [], "Bo's now"
+    assert [a["id"] for a in bo.list_own_appointments({"starts_at": "2030-03-04T10:30:00+01:00",
+                                                       "ends_at": "2030-03-04T11:00:00+01:00"})] == [
+        intake.get_application(sara)["interviews"][0]["id"], moved["id"]]

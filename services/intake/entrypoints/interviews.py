@@ -4,19 +4,21 @@ from services.shared.caller import scoped
 from services.shared.service import command, load
 from services.shared.wire.application_views import InterviewView, NotesView
 from services.shared.wire.applications import IntakeRecordInput
+from services.shared.wire.appointments import AppointmentView, AppointmentWindow
 from services.shared.wire.interviews import CancelInput, InterviewInput
 
 
 class InterviewEntrypoints:
     @command(scoped("intake:write"))
     def schedule_intake(self, application_id: str, payload: dict) -> dict:
-        interview = interviews.schedule(self.db, application_id, load(InterviewInput(), payload))
+        interview = interviews.schedule(self.db, application_id, load(InterviewInput(), payload), self.caller.id)
         self.db.commit()
         return InterviewView().dump(interview)
 
     @command(scoped("intake:write"))
     def reschedule_intake(self, application_id: str, payload: dict) -> dict:
-        interview = interviews.reschedule(self.db, application_id, load(InterviewInput(), payload))
+        interview = interviews.reschedule(self.db, application_id, load(InterviewInput(), payload),
+                                          self.caller.id)
         self.db.commit()
         return InterviewView().dump(interview)
 
@@ -26,6 +28,15 @@ class InterviewEntrypoints:
         interview = interviews.cancel(self.db, application_id, data["reason"])
         self.db.commit()
         return InterviewView().dump(interview)
+
+    @command(scoped("applications:read"))
+    def list_own_appointments(self, window: dict) -> list[dict]:
+        """The intake interviews the caller planned (or last moved), still to be held, that
+        overlap `window` (AppointmentWindow: {"starts_at", "ends_at"}), earliest first, each
+        naming the applicant (AppointmentView), so that planning another appointment can warn
+        (issue 12). NotAuthenticated, Forbidden, InvalidInput."""
+        found = interviews.own_appointments(self.db, self.caller.signed_in().id, **load(AppointmentWindow(), window))
+        return AppointmentView(many=True).dump(found)
 
     @command(scoped("intake:write"))
     def record_intake(self, application_id: str, payload: dict) -> dict:
