@@ -50,8 +50,10 @@ def url_with_language(code: str) -> str:
 
 
 def template_globals() -> dict:
+    # named apart from any page's own variables: a global `problem` once showed itself as the
+    # error of every set-a-password page that had none
     return {"lang": str(get_locale()), "right_to_left": writing.RIGHT_TO_LEFT,
-            "direction": writing.direction, "problem": problem,
+            "direction": writing.direction, "said_problem": problem,
             "languages": i18n.offered_languages(), "account": portal_account(), "label": label,
             "vocabulary": vocabulary, "url_with_language": url_with_language}
 
