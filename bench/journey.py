@@ -66,7 +66,7 @@ def measure(platform: Platform, token: str) -> dict:
         api.post(platform.url(f"/api/v1/applications/{created['application_id']}/screening"),
                  json={"decision": "approved", "reason": "benchmark"})
         listed = wait_for(lambda: any(c["person_id"] == created["person_id"] for c in api.get(
-            platform.url("/api/v1/matching/candidates"), params={"role": "participant"}).json()))
+            platform.url("/api/v1/matching/candidates"), params={"role": "participant"}).json()["items"]))
         pool_ms.append((listed - started) * 1000)
     return {"request": requests_ms, "email": email_ms, "pool": pool_ms}
 

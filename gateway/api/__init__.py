@@ -1,8 +1,9 @@
 """The JSON API under /api/v1, validated by the same marshmallow schemas the services use,
-with its OpenAPI document at /api/v1/openapi.json."""
+with its OpenAPI document at /api/v1/openapi.json (common answers: document.py)."""
 from flask import jsonify, request
 from flask_smorest import Api
-from marshmallow import Schema, fields
+
+from gateway.api.document import Contract, ErrorSchema
 
 API_SETTINGS = {
     "API_TITLE": "Samen op pad API",
@@ -14,17 +15,9 @@ API_SETTINGS = {
 BEARER = [{"bearerAuth": []}]
 
 
-class ErrorSchema(Schema):
-    """Every error answer of the API."""
-
-    code = fields.String(metadata={"description": "machine-readable, e.g. invalid_input"})
-    message = fields.String(metadata={"description": "for people, in English"})
-    errors = fields.Dict(metadata={"description": "per field, the messages (invalid_input)"})
-    correlation_id = fields.String(metadata={"description": "quote it when reporting a problem"})
-
-
 class PlatformApi(Api):
     ERROR_SCHEMA = ErrorSchema
+    DEFAULT_ERROR_RESPONSE_NAME = None  # no catch-all: every status is listed (document.py)
 
 
 def edge_input() -> dict:
@@ -47,10 +40,12 @@ def register(app, csrf):
     from gateway.api import (accounts, applications, duos, intake, matching, notifications,
                              operations, overview, people, tokens)
     app.config.update({k: v for k, v in API_SETTINGS.items() if k not in app.config})
-    api = PlatformApi(app, spec_kwargs={"info": {"description": (
+    api = PlatformApi(app, spec_kwargs={"extra_plugins": [Contract()], "info": {"description": (
         "Coordinators and partners use the programme through this API. Get a token with "
         "POST /api/v1/tokens and send it as `Authorization: Bearer <token>`. Every answer "
-        "carries an X-Correlation-Id header.")}})
+        "carries an X-Correlation-Id header; every error has the body `Error`. Lists answer "
+        "one page: `items`, the `total` matching, and the `limit` and `offset` used.")},
+        "servers": [{"url": app.config["PUBLIC_BASE_URL"], "description": "this platform"}]})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     for module in (tokens, accounts, overview, applications, intake, people, matching, duos,
                    notifications, operations):

@@ -5,6 +5,7 @@ from marshmallow import Schema, fields
 
 from gateway import remote
 from gateway.api import BEARER, respond
+from gateway.api.paging import page, page_of, paged_query
 from gateway.auth import coordinator_api
 from services.shared.wire.accounts import AccountView
 
@@ -22,12 +23,13 @@ class Deactivated(Schema):
 
 
 @blp.route("", methods=["GET"])
-@blp.response(200, AccountListed(many=True))
+@blp.arguments(paged_query(), location="query")
+@blp.response(200, page_of(AccountListed))
 @blp.doc(security=BEARER)
 @coordinator_api
-def accounts():
+def accounts(query):
     """Every account, coordinators first."""
-    return respond(remote.call("intake", "list_accounts"))
+    return respond(page(remote.call("intake", "list_accounts"), query))
 
 
 @blp.route("/<account_id>/deactivate", methods=["POST"])

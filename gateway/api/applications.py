@@ -4,6 +4,7 @@ from flask_smorest import Blueprint
 
 from gateway import remote
 from gateway.api import BEARER, edge_input, respond
+from gateway.api.paging import page_of, paged_query, service_page
 from gateway.auth import coordinator_api
 from gateway.forms import request_key
 from gateway.limits import APPLICATIONS, applications_per_address, limiter
@@ -38,13 +39,13 @@ def submit(_application):
 
 
 @blp.route("", methods=["GET"])
-@blp.arguments(ApplicationFilter, location="query")
-@blp.response(200, ApplicationView(many=True))
+@blp.arguments(paged_query(ApplicationFilter), location="query")
+@blp.response(200, page_of(ApplicationView))
 @blp.doc(security=BEARER)
 @coordinator_api
-def search(_filters):
+def search(filters):
     """The application inbox, longest-waiting first, with overdue and duplicate markers."""
-    return respond(remote.call("intake", "list_applications", edge_input()))
+    return respond(service_page("intake", "list_applications", "count_applications", filters))
 
 
 @blp.route("/<application_id>", methods=["GET"])

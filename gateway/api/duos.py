@@ -3,6 +3,7 @@ from flask_smorest import Blueprint
 
 from gateway import remote
 from gateway.api import BEARER, edge_input, respond
+from gateway.api.paging import filters_only, page, page_of, paged_query
 from gateway.auth import coordinator_api
 from services.shared.wire import matching as wire
 
@@ -10,13 +11,13 @@ blp = Blueprint("duos", __name__, url_prefix="/api/v1/duos", description="Duos")
 
 
 @blp.route("", methods=["GET"])
-@blp.arguments(wire.DuoFilter, location="query")
-@blp.response(200, wire.DuoView(many=True))
+@blp.arguments(paged_query(wire.DuoFilter), location="query")
+@blp.response(200, page_of(wire.DuoView))
 @blp.doc(security=BEARER)
 @coordinator_api
-def duos(_filters):
+def duos(query):
     """Duos, newest first (`status=live` for active and paused ones)."""
-    return respond(remote.call("matching", "list_duos", edge_input()))
+    return respond(page(remote.call("matching", "list_duos", filters_only()), query))
 
 
 @blp.route("/<duo_id>", methods=["GET"])

@@ -3,6 +3,7 @@ from flask_smorest import Blueprint
 
 from gateway import remote
 from gateway.api import BEARER, edge_input, respond
+from gateway.api.paging import filters_only, page, page_of, paged_query
 from gateway.auth import coordinator_api
 from gateway.explain import worded
 from services.shared.wire import matching as wire
@@ -11,13 +12,13 @@ blp = Blueprint("matching", __name__, url_prefix="/api/v1/matching", description
 
 
 @blp.route("/candidates", methods=["GET"])
-@blp.arguments(wire.CandidateFilter, location="query")
-@blp.response(200, wire.CandidateView(many=True))
+@blp.arguments(paged_query(wire.CandidateFilter), location="query")
+@blp.response(200, page_of(wire.CandidateView))
 @blp.doc(security=BEARER)
 @coordinator_api
-def candidates(_filters):
+def candidates(query):
     """The pool, longest-waiting first: waiting by default (`status=all` for everyone)."""
-    return respond(remote.call("matching", "list_candidates", edge_input()))
+    return respond(page(remote.call("matching", "list_candidates", filters_only()), query))
 
 
 @blp.route("/candidates/<person_id>/capacity", methods=["PUT"])
@@ -59,6 +60,7 @@ def draft(_draft):
 @blp.route("/proposals", methods=["POST"])
 @blp.arguments(wire.ProposeInput)
 @blp.response(201, wire.ProposalView)
+@blp.alt_response(404, description="The buddy or the participant is not in the pool")
 @blp.alt_response(409, description="A constraint excludes the pair, or someone is taken")
 @blp.doc(security=BEARER)
 @coordinator_api
@@ -69,13 +71,13 @@ def propose(_pair):
 
 
 @blp.route("/proposals", methods=["GET"])
-@blp.arguments(wire.ProposalFilter, location="query")
-@blp.response(200, wire.ProposalView(many=True))
+@blp.arguments(paged_query(wire.ProposalFilter), location="query")
+@blp.response(200, page_of(wire.ProposalView))
 @blp.doc(security=BEARER)
 @coordinator_api
-def proposals(_filters):
+def proposals(query):
     """Proposals, newest first (`status=open` for those still waiting for answers)."""
-    return respond(remote.call("matching", "list_proposals", edge_input()))
+    return respond(page(remote.call("matching", "list_proposals", filters_only()), query))
 
 
 @blp.route("/proposals/<proposal_id>", methods=["GET"])

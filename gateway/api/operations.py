@@ -5,7 +5,9 @@ from marshmallow import Schema, fields
 
 from gateway import operations
 from gateway.api import BEARER, respond
+from gateway.api.paging import page, page_of, paged_query
 from gateway.auth import coordinator_api
+from services.shared.wire.operations import ParkedView
 
 blp = Blueprint("operations", __name__, url_prefix="/api/v1/operations",
                 description="Health, and parked (dead-lettered) messages")
@@ -31,23 +33,15 @@ class Health(Schema):
     problems = fields.List(fields.Nested(Problem), load_default=list)
 
 
-class ParkedMessage(Schema):
-    service = fields.String()
-    id = fields.Integer()
-    message_id = fields.String()
-    event_type = fields.String()
-    queue = fields.String()
-    handler = fields.String()
-    reason = fields.String(metadata={"description": "delivery_limit, rejected, …"})
-    last_error = fields.String(allow_none=True)
-    died_at = fields.String()
-    parked_at = fields.String()
-    replayed_at = fields.String(allow_none=True)
+class ParkedMessage(ParkedView):
+    """A parked message as the operator sees it: no body, no headers."""
+
+    service = fields.String(required=True)
 
 
-class ParkedList(Schema):
-    parked = fields.List(fields.Nested(ParkedMessage))
-    unavailable = fields.List(fields.String(), metadata={"description": "services that did not answer"})
+class ParkedPage(page_of(ParkedMessage)):
+    unavailable = fields.List(fields.String(), required=True,
+                              metadata={"description": "services that did not answer"})
 
 
 @blp.route("/health", methods=["GET"])
@@ -60,12 +54,15 @@ def health():
 
 
 @blp.route("/parked", methods=["GET"])
-@blp.response(200, ParkedList)
+@blp.arguments(paged_query(), location="query")
+@blp.response(200, ParkedPage)
 @blp.doc(security=BEARER)
 @coordinator_api
-def parked():
-    """Parked messages of every service, newest first."""
-    return respond(operations.all_parked())
+def parked(query):
+    """Parked messages of every service, newest first (each service's 200 newest), without
+    their bodies or headers: find the cause from the event type, handler and error."""
+    found = operations.all_parked()
+    return respond({**page(found["parked"], query), "unavailable": found["unavailable"]})
 
 
 @blp.route("/parked/<service>/<int:parked_id>/replay", methods=["POST"])

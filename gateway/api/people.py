@@ -5,6 +5,7 @@ from marshmallow import Schema, fields
 
 from gateway import people, remote
 from gateway.api import BEARER, edge_input, respond
+from gateway.api.paging import page, page_of, paged_query
 from gateway.auth import coordinator_api
 from services.shared.wire.application_views import AuditEntryView
 from services.shared.wire.matching import DuoView, ProposalView
@@ -17,6 +18,18 @@ blp = Blueprint("people", __name__, url_prefix="/api/v1", description="People an
 class Erased(Schema):
     person_id = fields.UUID()
     erased = fields.Boolean()
+
+
+class Invited(Schema):
+    person_id = fields.UUID(required=True)
+    invited = fields.Boolean(required=True)
+
+
+EXPORT = {"type": "object", "required": ["person_id", "exported_at", "intake"],
+          "description": "the person's id, when it was exported, and each service's data under "
+                         "its name (intake, matching, …)",
+          "properties": {"person_id": {"type": "string"}, "exported_at": {"type": "string", "format": "date-time"}},
+          "additionalProperties": {"type": "object"}}
 
 
 class AuditFilter(Schema):
@@ -69,7 +82,7 @@ def person(person_id):
 
 
 @blp.route("/people/<person_id>/export", methods=["GET"])
-@blp.response(200, description="Every service's data about the person, as JSON")
+@blp.response(200, EXPORT, description="Every service's data about the person, as JSON")
 @blp.alt_response(404, description="No such person (or erased)")
 @blp.doc(security=BEARER)
 @coordinator_api
@@ -89,7 +102,7 @@ def erase(person_id):
 
 
 @blp.route("/people/<person_id>/invitation", methods=["POST"])
-@blp.response(200, description="A new account invitation was sent")
+@blp.response(200, Invited, description="A new account invitation was sent")
 @blp.alt_response(409, description="Not an approved buddy, or no email address")
 @blp.doc(security=BEARER)
 @coordinator_api
@@ -99,10 +112,12 @@ def invite(person_id):
 
 
 @blp.route("/audit", methods=["GET"])
-@blp.arguments(AuditFilter, location="query")
-@blp.response(200, AuditEntryView(many=True))
+@blp.arguments(paged_query(AuditFilter), location="query")
+@blp.response(200, page_of(AuditEntryView))
 @blp.doc(security=BEARER)
 @coordinator_api
-def audit(filters):
-    """Who read notes, exported or erased whose data, newest first."""
-    return respond(remote.call("intake", "list_audit", str(filters.get("person_id") or "") or None))
+def audit(query):
+    """Who read notes, exported or erased whose data, newest first (of the 200 newest
+    entries: `total` counts no further back)."""
+    entries = remote.call("intake", "list_audit", str(query.get("person_id") or "") or None)
+    return respond(page(entries, query))

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 
 from gateway import credentials, remote
 from gateway.api import BEARER, edge_input, respond
+from gateway.api.paging import page, page_of, paged_query
 from gateway.auth import coordinator_api
 from services.shared.wire.accounts import TokenIssued, TokenRequest
 from services.shared.wire.credentials import CredentialView
@@ -28,13 +29,14 @@ def issue(_credentials):
 
 
 @blp.route("", methods=["GET"])
-@blp.response(200, CredentialView(many=True))
+@blp.arguments(paged_query(), location="query")
+@blp.response(200, page_of(CredentialView))
 @blp.doc(security=BEARER)
 @coordinator_api
-def listed():
+def listed(query):
     """Your working tokens and portal sessions, newest first, with their last use (noted at
     most once a minute)."""
-    return respond(remote.call("intake", "list_credentials"))
+    return respond(page(remote.call("intake", "list_credentials"), query))
 
 
 @blp.route("/<credential_id>", methods=["DELETE"])

@@ -190,13 +190,22 @@ def give_up(session: Session, delivery_id: str, reason: str) -> None:
         attempts=Delivery.attempts + 1, body_text=None, body_html=None, calendar=None))
 
 
-def search(session: Session, limit=100, **filters) -> list[Delivery]:
+def search(session: Session, limit=100, offset=0, **filters) -> list[Delivery]:
     """The delivery log, newest first, filtered by person, status, channel or template."""
-    query = select(Delivery).order_by(Delivery.created_at.desc()).limit(limit)
+    query = _filtered(select(Delivery), filters).order_by(Delivery.created_at.desc(), Delivery.id)
+    return list(session.scalars(query.limit(limit).offset(offset)))
+
+
+def count(session: Session, **filters) -> int:
+    """How many deliveries match the filters of `search`."""
+    return session.scalar(_filtered(select(func.count(Delivery.id)), filters))
+
+
+def _filtered(query, filters: dict):
     for name, value in filters.items():
         if value:
             query = query.where(getattr(Delivery, name) == str(value))
-    return list(session.scalars(query))
+    return query
 
 
 def summary(session: Session, channel: str | None = None) -> dict:

@@ -19,6 +19,12 @@ class NotificationQueries:
         return wire.DeliveryView(many=True).dump(found)
 
     @command(scoped("notifications:read"))
+    def count_deliveries(self, filters: dict = None) -> int:
+        """How many deliveries match DeliveryFilter (its limit and offset aside)."""
+        found = load(wire.DeliveryFilter(), filters)
+        return deliveries.count(self.db, **{k: v for k, v in found.items() if k not in ("limit", "offset")})
+
+    @command(scoped("notifications:read"))
     def get_delivery_summary(self, filters: dict = None) -> dict:
         found = deliveries.summary(self.db, **load(wire.SummaryFilter(), filters))
         return wire.DeliverySummary().dump(found)

@@ -58,18 +58,18 @@ def store(session, parked: dict):
 
 
 def list_parked(session, include_replayed=False, limit=200) -> list[dict]:
-    """Parked messages, newest first, each with its handler's last error."""
+    """Parked messages, newest first, each with its handler's last error and tries."""
     tables = session.info["backbone"]
     parked, failure = tables.parked, tables.failure
     query = select(parked).order_by(parked.c.id.desc()).limit(limit)
     if not include_replayed:
         query = query.where(parked.c.replayed_at.is_(None))
     rows = [dict(row._mapping) for row in session.execute(query)]
-    errors = {(r.message_id, r.handler): r.last_error for r in session.execute(
+    errors = {(r.message_id, r.handler): (r.last_error, r.attempts) for r in session.execute(
         select(failure).where(failure.c.message_id.in_([row["message_id"] for row in rows])))}
     for row in rows:
         row["handler"] = row["queue"].split("--", 1)[-1]
-        row["last_error"] = errors.get((row["message_id"], row["handler"]))
+        row["last_error"], row["attempts"] = errors.get((row["message_id"], row["handler"]), (None, None))
     return rows
 
 
@@ -94,10 +94,11 @@ def replay(session, parked_id: int, amqp_uri: str) -> dict:
         publisher.close()
     if row.message_id not in result.confirmed:
         raise Conflict(f"Could not replay {parked_id}: {result.failed.get(row.message_id)}")
-    session.execute(update(table).where(table.c.id == parked_id).values(replayed_at=func.now()))
+    replayed_at = session.execute(update(table).where(table.c.id == parked_id)
+                                  .values(replayed_at=func.now()).returning(table.c.replayed_at)).scalar_one()
     session.commit()
     log.info("replayed parked message %s (%s) into %s", parked_id, row.message_id, row.queue)
-    return {**dict(row._mapping), "replayed": True}
+    return {**dict(row._mapping), "replayed_at": replayed_at, "replayed": True}
 
 
 class DeadLetterConsumer(Consumer):

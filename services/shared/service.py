@@ -15,6 +15,7 @@ from services.shared.loophealth import describe
 from services.shared.health import due_queues, isolation_window, problems
 from services.shared.tracing import Tracing
 from services.shared.wire import PLATFORM
+from services.shared.wire.operations import ParkedView
 
 HELD_RELEASE_SECONDS = 2  # how often each service looks for held events whose wait is over
 
@@ -105,11 +106,14 @@ class BackboneService:
 
     @command(scoped("operations:read"))
     def list_parked(self, include_replayed=False) -> list[dict]:
-        return jsonable(parking.list_parked(self.db, include_replayed))
+        """Parked messages, newest first, as ParkedView: never their bodies or headers."""
+        return ParkedView(many=True).dump(jsonable(parking.list_parked(self.db, include_replayed)))
 
     @command(scoped("operations:write"))
     def replay_parked(self, parked_id: int) -> dict:
-        return jsonable(parking.replay(self.db, int(parked_id), self.config["AMQP_URI"]))
+        """Put a parked message back into its queue: the ParkedView, replayed. NotFound;
+        Conflict when replayed already or too old."""
+        return ParkedView().dump(jsonable(parking.replay(self.db, int(parked_id), self.config["AMQP_URI"])))
 
     @command(scoped("people:export"))
     def export_person(self, person_id: str) -> dict:

@@ -14,9 +14,9 @@ def test_an_arabic_speaker_applies_and_gets_an_arabic_confirmation(browse, fresh
 
 def test_a_missing_answer_is_named_in_arabic_and_nothing_is_stored(browse, api, fresh):
     browse("see_a_problem_in_arabic")
-    assert api.get(fresh.url("/api/v1/applications")).json() == []
+    assert api.get(fresh.url("/api/v1/applications")).json()["items"] == []
 
 
 def test_the_form_works_with_labels_and_the_keyboard_alone(browse, api, fresh):
     browse("use_the_form_with_the_keyboard")
-    assert api.get(fresh.url("/api/v1/applications")).json() == [], "an incomplete form stores nothing"
+    assert api.get(fresh.url("/api/v1/applications")).json()["items"] == [], "an incomplete form stores nothing"

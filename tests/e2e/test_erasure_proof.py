@@ -53,7 +53,7 @@ def tokens_sent(fresh, people) -> set[str]:
 
 def pending_for(api, fresh, person) -> list[dict]:
     return [d for d in api.get(fresh.url("/api/v1/notifications"), params={
-        "person_id": person["person_id"]}).json() if d["status"] == "pending"]
+        "person_id": person["person_id"]}).json()["items"] if d["status"] == "pending"]
 
 
 def needles_of(person) -> list[str]:
@@ -86,7 +86,7 @@ def test_people_erased_in_every_state_leave_no_trace_and_the_others_are_told(fre
     gina = a_person(fresh, api, "participant", "Ginavrel", "Grijstok", decided=False,
                     email="gina.greylisted@example.org")
     eventually(lambda: [d for d in api.get(fresh.url("/api/v1/notifications"), params={
-        "person_id": gina["person_id"]}).json() if d["attempts"] >= 1 and d["status"] == "pending"],
+        "person_id": gina["person_id"]}).json()["items"] if d["attempts"] >= 1 and d["status"] == "pending"],
         timeout=20, message="her confirmation waiting for a retry (the server said: later)")
     eventually(lambda: fresh.texts(to=ivo["e164"]), timeout=15, message="Ivo's interview invitation")
     assert [d["template"] for d in pending_for(api, fresh, ivo)] == ["intake_reminder"], "his reminder waits"

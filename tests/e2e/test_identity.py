@@ -27,7 +27,7 @@ def test_a_token_revoked_through_one_gateway_is_refused_by_another(fresh, api, c
     other = requests.post(fresh.url("/api/v1/tokens"), json=coordinator, timeout=10).json()
     assert requests.get(second_gateway + "/api/v1/duos", timeout=10,
                         headers={"Authorization": f"Bearer {other['token']}"}).status_code == 200
-    listed = api.get(fresh.url("/api/v1/tokens")).json()
+    listed = api.get(fresh.url("/api/v1/tokens")).json()["items"]
     assert other["id"] in [t["id"] for t in listed] and "token" not in listed[0], "never the token itself"
     assert api.delete(fresh.url(f"/api/v1/tokens/{other['id']}")).status_code == 204
     refused = requests.get(second_gateway + "/api/v1/duos", timeout=10,

@@ -48,7 +48,7 @@ def test_an_applicant_reaches_the_matching_pool(fresh, api, db):
     assert decision.json()["status"] == "approved"
 
     def pooled():
-        candidates = api.get(fresh.url("/api/v1/matching/candidates")).json()
+        candidates = api.get(fresh.url("/api/v1/matching/candidates")).json()["items"]
         return [c for c in candidates if c["person_id"] == body["person_id"]]
     candidate = eventually(pooled, timeout=5, message="the approved person in the pool")[0]
     assert candidate["role"] == "participant" and candidate["profile"]["district"] == "brustem"
@@ -103,7 +103,7 @@ def test_a_phone_only_applicant_gets_a_text_message_instead(fresh, api, db):
                             json=a_minimal_application(email=None, phone="0470 12 34 56"))
     assert created.status_code == 201
     deliveries = eventually(lambda: [d for d in api.get(fresh.url("/api/v1/notifications"), params={
-        "person_id": created.json()["person_id"]}).json() if d["status"] == "sent"], timeout=15)
+        "person_id": created.json()["person_id"]}).json()["items"] if d["status"] == "sent"], timeout=15)
     assert deliveries[0]["channel"] == "sms" and deliveries[0]["recipient"] == "+32470123456"
     [text] = fresh.texts(to="+32470123456")
     link, privacy = text["Body"].split()[-2:]  # its own link, then the privacy notice's

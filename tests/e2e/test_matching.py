@@ -143,5 +143,5 @@ def test_erasing_someone_in_a_duo_ends_it_and_frees_the_other(fresh, api):
         api.post(fresh.url(f"/api/v1/matching/proposals/{proposal['id']}/answers"), json={"side": side, "answer": "yes"})
     assert api.delete(fresh.url(f"/api/v1/people/{amina['person_id']}")).status_code == 200
     eventually(lambda: pool_status(api, fresh, lotte) == "waiting", timeout=10)
-    [duo] = api.get(fresh.url("/api/v1/duos")).json()
+    [duo] = api.get(fresh.url("/api/v1/duos")).json()["items"]
     assert duo["status"] == "ended" and duo["end_reason"] == "erased" and duo["participant_id"] is None

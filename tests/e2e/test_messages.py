@@ -16,7 +16,7 @@ def test_an_applicant_who_chose_text_messages_gets_one_in_ukrainian(fresh, api):
     assert text["Body"].startswith("Ми отримали вашу заявку") and "/status/" in text["Body"]
     assert fresh.mails(to=oksana["email"]) == [], "the chosen channel, not both"
     def logged():  # the provider answers before the pass that sent it commits "sent"
-        log = api.get(fresh.url("/api/v1/notifications"), params={"person_id": oksana["person_id"]}).json()
+        log = api.get(fresh.url("/api/v1/notifications"), params={"person_id": oksana["person_id"]}).json()["items"]
         return [(d["channel"], d["status"], d["template"]) for d in log]
     assert eventually(lambda: logged() == [("sms", "sent", "application_received")], timeout=10)
 
@@ -33,7 +33,7 @@ def test_a_person_stops_messages_from_the_link_in_their_own_language(fresh, api,
     api.post(fresh.url(f"/api/v1/applications/{amina['application_id']}/screening"),
              json={"decision": "waitlisted", "reason": "No buddy yet."})
     skipped = eventually(lambda: [d for d in api.get(fresh.url("/api/v1/notifications"),
-                                                       params={"status": "skipped"}).json()], timeout=15)
+                                                       params={"status": "skipped"}).json()["items"]], timeout=15)
     assert skipped[0]["last_error"] == "the person opted out of messages" and len(fresh.mails()) == 1
     portal = signed_in(fresh, coordinator).get(fresh.url(f"/portal/applications/{amina['application_id']}"))
     assert "Afgemeld voor berichten sinds" in portal.text, "the coordinator sees it"

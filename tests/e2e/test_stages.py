@@ -12,7 +12,7 @@ from tests.support.waiting import eventually
 
 def in_pool(api, platform, person) -> bool:
     return any(c["person_id"] == person["person_id"]
-               for c in api.get(platform.url("/api/v1/matching/candidates")).json())
+               for c in api.get(platform.url("/api/v1/matching/candidates")).json()["items"])
 
 
 def test_approved_after_an_interview(fresh, api, db):
@@ -80,7 +80,7 @@ def test_an_approved_buddy_sets_a_password_and_keeps_their_profile_up_to_date(fr
                                          "interests": ["music"]})
 
     def pooled_profile():
-        found = [c for c in api.get(fresh.url("/api/v1/matching/candidates")).json()
+        found = [c for c in api.get(fresh.url("/api/v1/matching/candidates")).json()["items"]
                  if c["person_id"] == lotte["person_id"]]
         return found and found[0]["profile"]
     eventually(lambda: (pooled_profile() or {}).get("availability") == ["fri_evening"], timeout=5)
@@ -107,5 +107,5 @@ def test_a_person_s_data_is_exported_then_erased_from_every_service(fresh, api):
     assert requests.get(jan["status_url"], timeout=10).status_code == 404
     gone = requests.get(setup_link, timeout=10)
     assert gone.status_code == 410 and "<form" not in gone.text, "the password link is dead"
-    audit = api.get(fresh.url("/api/v1/audit"), params={"person_id": jan["person_id"]}).json()
+    audit = api.get(fresh.url("/api/v1/audit"), params={"person_id": jan["person_id"]}).json()["items"]
     assert [entry["action"] for entry in audit] == ["erase", "export"]

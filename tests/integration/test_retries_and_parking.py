@@ -44,12 +44,15 @@ def test_poison_is_tried_up_to_the_limit_parked_then_replayed_while_others_flow(
     assert parked[0]["handler"] == "probe_consumer.apply_probe"
     assert "probe 7 is poisoned" in parked[0]["last_error"]
     assert parked[0]["event_type"] == "probe_happened"
+    assert parked[0]["attempts"] == topology.MAX_ATTEMPTS
+    assert not {"body", "headers", "content_type"} & set(parked[0]), "never the message itself"
     assert attempts_on(db, poisoned) == topology.MAX_ATTEMPTS
     assert scalar(db, select(func.count()).select_from(Applied)) == 19
 
     with db.begin() as connection:  # the cause is fixed
         connection.execute(Poison.__table__.delete())
-    rpc.probe_consumer.replay_parked(parked[0]["id"])
+    replayed = rpc.probe_consumer.replay_parked(parked[0]["id"])
+    assert replayed["replayed_at"] and "body" not in replayed
     rpc.probe_producer.emit(100, 30)  # the others keep flowing meanwhile
     eventually(lambda: scalar(db, select(func.count()).select_from(Applied)) == 50, timeout=15)
     assert scalar(db, select(func.count()).select_from(Applied).where(Applied.seq == 7)) == 1

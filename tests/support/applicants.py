@@ -23,7 +23,7 @@ def approved(platform, api, role, **answers) -> dict:
 
 
 def pool_status(api, platform, person):
-    found = [c for c in api.get(platform.url("/api/v1/matching/candidates"), params={"status": "all"}).json()
+    found = [c for c in api.get(platform.url("/api/v1/matching/candidates"), params={"status": "all"}).json()["items"]
              if c["person_id"] == person["person_id"]]
     return found[0]["status"] if found else None
 

@@ -33,6 +33,13 @@ class ApplicationEntrypoints:
         return ApplicationView(many=True).dump(self._views(found))
 
     @command(scoped("applications:read"))
+    def count_applications(self, filters: dict = None) -> int:
+        """How many applications match ApplicationFilter (its limit and offset aside)."""
+        found = load(ApplicationFilter(), filters)
+        return inbox.count(self.db, utcnow(), self._target_days(),
+                           **{k: v for k, v in found.items() if k not in ("limit", "offset")})
+
+    @command(scoped("applications:read"))
     def get_inbox_summary(self) -> dict:
         found = inbox.summary(self.db, utcnow(), self._target_days())
         return InboxSummary().dump({**found, "longest_waiting": self._views(found["longest_waiting"])})

@@ -14,6 +14,7 @@ class DeliveryFilter(Schema):
     channel = fields.String(validate=validate.OneOf(CHANNELS))
     template = fields.String(validate=validate.Regexp(r"^[a-z_]{1,60}$"))
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
 
 
 class DeliveryView(Schema):
