@@ -8,6 +8,7 @@ from gateway.explain import CRITERIA
 from gateway.forms import problems, unconfirmed
 from gateway.marking import N_
 from gateway.portal.matching import names_for
+from gateway.vocabulary import label
 from services.shared.dates import local_input
 from services.shared.errors import Conflict, InvalidInput
 from services.shared.wire.matching import END_REASONS, AnswerInput
@@ -91,8 +92,11 @@ def duo(duo_id):
             return redirect(url_for("portal_duos.duo", duo_id=duo_id), 303)
         except InvalidInput as exc:
             errors = {action: exc.errors}
-        except Conflict as exc:
-            errors = {action: {"_": [exc.message]}}
+        except Conflict:  # another coordinator (or tab) changed it first: say what it is now
+            now = remote.call("matching", "get_duo", duo_id)
+            flash(_("This duo changed meanwhile: it is %(status)s now. Nothing was saved.",
+                    status=label("duo", now["status"])), "error")
+            return redirect(url_for("portal_duos.duo", duo_id=duo_id), 303)
     found = remote.call("matching", "get_duo", duo_id)
     names = names_for([found["buddy_id"], found["participant_id"]])
     return render_template("portal/duo.html", d=found, names=names, errors=errors,

@@ -88,6 +88,8 @@ def test_a_matched_newcomer_sees_it_on_the_status_page_and_reads_the_info_pack_i
     status = eventually(lambda: (page := requests.get(amina["status_url"], timeout=10)) and "أنت في ثنائي" in page.text
                         and page, timeout=10)
     assert "/info?lang=ar" in status.text
+    assert "نبحث عن شريك مناسب لك" not in status.text, "no one in a duo is told we look for a match"
+    assert "We zoeken een goede match voor je" not in status.text, "nor in the Dutch beside it"
     pack = requests.get(fresh.url("/info?lang=ar"), timeout=10)
     assert 'dir="rtl"' in pack.text and "ملف المعلومات" in pack.text
     assert "In het Nederlands" in pack.text and "de informatiemap" in pack.text

@@ -100,3 +100,17 @@ def test_an_introduction_at_the_time_of_ones_own_interview_is_planned_with_a_war
             ' op ma 6 mei 14:00–15:00.</p>') in planned.text
     saved = api.get(fresh.url(f"/api/v1/matching/proposals/{proposal['id']}")).json()
     assert (saved["status"], saved["introduction_starts_at"]) == ("introduction_planned", "2030-05-06T12:30:00+00:00")
+
+
+def test_a_second_coordinator_ending_an_ended_duo_is_told_what_it_is_now(fresh, api, coordinator):
+    _, _, proposal = proposed_pair(fresh, api)
+    for side in ("buddy", "participant"):
+        api.post(fresh.url(f"/api/v1/matching/proposals/{proposal['id']}/answers"), json={"side": side, "answer": "yes"})
+    [duo] = api.get(fresh.url("/api/v1/duos")).json()["items"]
+    first, second = signed_in(fresh, coordinator), signed_in(fresh, coordinator)
+    pages = [browser.get(fresh.url(f"/portal/duos/{duo['id']}")) for browser in (first, second)]
+    end = {"action": "end", "reason": "completed", "confirm": "yes"}
+    first.post(pages[0].url, data={**end, "csrf_token": csrf_of(pages[0])})
+    late = second.post(pages[1].url, data={**end, "csrf_token": csrf_of(pages[1])})
+    assert late.status_code == 200 and late.url.endswith(duo["id"])
+    assert "Dit duo is intussen veranderd: het is nu beëindigd. Er is niets bewaard." in late.text

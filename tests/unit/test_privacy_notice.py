@@ -81,3 +81,11 @@ def test_the_application_form_links_to_the_notice_next_to_the_consent(client):
         form = client.get(f"/apply?role=participant&lang={language}").text
         consent = form.split('name="consent"')[1].split("</button>")[0]
         assert f'href="/privacy/2026-11?lang={language}"' in consent
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_the_version_keeps_its_own_order_in_right_to_left_text(client, language):
+    own, _ = notice_in(client, language)
+    assert '<bdi dir="ltr" class="ltr">2026-11</bdi>' in own, "2026-11 must not read 11-2026"
+    form = client.get(f"/apply?role=participant&lang={language}").text
+    assert '<bdi dir="ltr" class="ltr">2026-11</bdi>' in form
