@@ -14,6 +14,8 @@ from services.shared.errors import Conflict, InvalidInput
 
 bp = Blueprint("portal_people", __name__, url_prefix="/portal")
 ERASE_UNCONFIRMED = N_("Tick the box to confirm: the erasure cannot be undone.")
+SEARCH_REFUSALS = [N_("Type at least two letters or digits of a name, an e-mail address or a phone number."),
+                   N_("Type at least four digits of a phone number.")]
 
 
 @bp.route("/search")
@@ -25,8 +27,8 @@ def search():
     typed = request.args["q"]
     try:
         found = people.find({"q": typed})
-    except InvalidInput:
-        problem = _("Type at least two letters or digits of a name, an e-mail address or a phone number.")
+    except InvalidInput as exc:  # intake's reason (too short; too few digits), translated
+        problem = _((exc.errors.get("q") or [SEARCH_REFUSALS[0]])[0])
         return render_template("portal/search.html", q=typed, found=None, problem=problem), 422
     if found["total"] == 1:
         return redirect(url_for(".person", person_id=found["people"][0]["person_id"]))

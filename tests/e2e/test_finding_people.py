@@ -27,7 +27,8 @@ def test_a_number_in_persian_digits_lands_on_the_person_with_their_duo_and_messa
     assert "goedgekeurd" in page.text, "the application and its screening"
     assert f'href="/portal/people/{lotte["person_id"]}">Lotte Peeters</a>' in page.text, "with whom"
     assert "aanvaard: een duo" in page.text and "actief" in page.text, "the proposal and the duo"
-    eventually(lambda: "match_proposed" in browser.get(page.url).text, timeout=20, message="her messages listed")
+    eventually(lambda: "Een match voorgesteld" in browser.get(page.url).text, timeout=20,
+               message="her messages listed, by their title")
 
 
 def test_namesakes_are_told_apart_by_address_role_and_since_when(fresh, coordinator):
@@ -49,6 +50,8 @@ def test_too_short_a_query_is_explained(fresh, coordinator):
     page = browser.get(fresh.url("/portal/search"), params={"q": "a"})
     assert page.status_code == 422
     assert "Typ minstens twee letters of cijfers" in page.text and 'aria-invalid="true"' in page.text
+    digits = browser.get(fresh.url("/portal/search"), params={"q": "+32"})
+    assert digits.status_code == 422 and "Typ minstens vier cijfers van een telefoonnummer." in digits.text
 
 
 def test_the_search_box_is_on_every_portal_page(fresh, coordinator):

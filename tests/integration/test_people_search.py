@@ -84,6 +84,13 @@ def test_a_query_of_fewer_than_two_letters_or_digits_is_refused_with_the_reason(
     assert "at least two letters or digits" in str(refused.value.errors["q"])
 
 
+@pytest.mark.parametrize("typed", ["470", "+32", "٤٧٠", "04 7"])
+def test_a_phone_number_of_fewer_than_four_digits_is_refused_with_the_reason(intake, typed):
+    with pytest.raises(InvalidInput) as refused:
+        intake.search_people({"q": typed})
+    assert refused.value.errors["q"] == ["Type at least four digits of a phone number."]
+
+
 def test_the_person_is_seen_whole_with_every_application_and_its_interviews(intake):
     created = intake.submit_application(an_application(first_name="Lina", last_name="Haddad"))
     intake.schedule_intake(created["application_id"], an_interview(location="Huis van de Wereld"))

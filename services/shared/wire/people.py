@@ -10,11 +10,19 @@ MOST_RESULTS = 20
 QUERY_KINDS = ("name", "email", "phone")
 
 
+TOO_SHORT = "Type at least two letters or digits of a name, an e-mail address or a phone number."
+TOO_FEW_DIGITS = "Type at least four digits of a phone number."
+
+
 def _long_enough(typed: str) -> None:
-    """Two letters or digits at least: one finds half the city, and nobody is helped."""
-    if sum(character.isalnum() for character in visible(typed)) < 2:
-        raise ValidationError("Type at least two letters or digits of a name, an e-mail address "
-                              "or a phone number.")
+    """Two letters or digits at least: one finds half the city, and nobody is helped. Digits
+    alone are part of a phone number, which needs four to be told apart ("470", "+32": every
+    mobile number in Belgium)."""
+    shown = visible(typed)
+    if sum(character.isalnum() for character in shown) < 2:
+        raise ValidationError(TOO_SHORT)
+    if not any(c.isalpha() for c in shown) and sum(c.isdigit() for c in shown) < 4:
+        raise ValidationError(TOO_FEW_DIGITS)
 
 
 class PeopleQuery(Schema):
