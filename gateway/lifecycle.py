@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 
 from flask import g, request
 from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from gateway import i18n
 from gateway.auth import portal_account
@@ -55,7 +56,14 @@ def template_globals() -> dict:
     return {"lang": str(get_locale()), "right_to_left": writing.RIGHT_TO_LEFT,
             "direction": writing.direction, "said_problem": problem,
             "languages": i18n.offered_languages(), "account": portal_account(), "label": label,
-            "vocabulary": vocabulary, "url_with_language": url_with_language}
+            "vocabulary": vocabulary, "url_with_language": url_with_language, "name_of": name_of}
+
+
+def name_of(names: dict, person_id) -> str:
+    """A person's full name from intake's `names_of` answer; "(erased)" for someone whose data
+    was erased (intake lends no name for them), never their id."""
+    found = names.get(person_id)
+    return f"{found['first_name']} {found['last_name']}".strip() if found else _("(erased)")
 
 
 def register_filters(app):

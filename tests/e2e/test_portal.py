@@ -154,6 +154,8 @@ def test_a_coordinator_erases_a_person_after_confirming_it(fresh, coordinator, a
     assert "zijn hier gewist" in erased.text
     with db.connect() as connection:
         assert connection.execute(text("SELECT email FROM intake.person")).scalar_one() is None
+    again = browser.get(confirm.url)
+    assert "Niets meer te wissen" in again.text and 'name="confirm"' not in again.text, "no erasing twice"
 
 
 def test_the_operations_page_shows_health_and_parked_messages(fresh, coordinator):

@@ -131,3 +131,10 @@ def test_other_services_pages_ask_for_names_and_get_only_names(intake):
     names = intake.names_of([lotte["person_id"], unknown, "not-an-id"])
     assert names == {lotte["person_id"]: {"first_name": "Lotte", "last_name": "Peeters"}}
     assert intake.names_of([]) == {}
+
+
+def test_someone_erased_lends_no_name_so_pages_say_erased_in_their_own_language(intake):
+    """Their row stays, anonymised to "(erased)": that English placeholder must not reach a page."""
+    amina = intake.submit_application(an_application(first_name="Amina"))
+    intake.erase_person(amina["person_id"])
+    assert intake.names_of([amina["person_id"]]) == {}

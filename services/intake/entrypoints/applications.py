@@ -61,10 +61,11 @@ class ApplicationEntrypoints:
     @command(scoped("people:read", "applications:read", "own:read"))
     def names_of(self, person_ids: list) -> dict:
         """First and last names of people (for the pages of services that keep none): {id:
-        {"first_name", "last_name"}}. A buddy (`own:read`, for their duo's page) gets first
+        {"first_name", "last_name"}}, leaving out whoever was erased. A buddy (`own:read`, for their duo's page) gets first
         names only: they know their partner, and nobody else's surname is theirs to see."""
         ids = [str(i) for i in person_ids or [] if is_uuid(i)][:500]
-        names = select(Person.id, Person.first_name, Person.last_name).where(Person.id.in_(ids))
+        names = select(Person.id, Person.first_name, Person.last_name).where(
+            Person.id.in_(ids), Person.erased_at.is_(None))  # erased: no name, not "(erased)"
         whole = self.caller.holds("people:read") or self.caller.holds("applications:read")
         return {str(p.id): {"first_name": p.first_name, "last_name": p.last_name if whole else ""}
                 for p in (self.db.execute(names) if ids else [])}
