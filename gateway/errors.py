@@ -10,7 +10,7 @@ import time
 from flask import g, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_limiter.errors import RateLimitExceeded
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, NotFound as NoSuchPage
 
 from gateway.limits import limiter
 from gateway.rpc import BrokerUnavailable, ServiceUnavailable
@@ -75,7 +75,11 @@ def handle_http(exc: HTTPException):
     errors = _flatten(data.get("messages") or data.get("errors"))
     if exc.code == 422:
         return error_response(422, "invalid_input", _("The input is not valid."), errors)
-    return error_response(exc.code, exc.name.lower().replace(" ", "_"), exc.description, errors)
+    description = exc.description
+    if exc.code == 404 and description == NoSuchPage.description:  # Werkzeug's English
+        description = _("This page does not exist (any more). Check the address, or start again "
+                        "from the home page.")
+    return error_response(exc.code, exc.name.lower().replace(" ", "_"), description, errors)
 
 
 def handle_flood(exc: RateLimitExceeded):

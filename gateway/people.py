@@ -12,13 +12,15 @@ def find(query: dict) -> dict:
     return remote.call("intake", "search_people", query)
 
 
-def record(person_id: str) -> dict:
+def record(person_id: str, sparing: bool = False) -> dict:
     """What the platform holds about a person, for the coordinator: {"person": intake's
     PersonView (applications, intake interviews, screening), "proposals", "duos": matching's,
     "messages": notifications' delivery log, newest first}. Intake first: it says NotFound for
-    nobody (or someone erased), then the rest at once."""
+    nobody (or someone erased), then the rest at once. `sparing` (a page): a part whose
+    service is down or late is None, and the rest is still shown."""
     person = remote.call("intake", "get_person", person_id)
-    proposals, duos, messages = remote.call_together(
+    gather = remote.call_together_sparing if sparing else remote.call_together
+    proposals, duos, messages = gather(
         ("matching", "list_proposals", {"person_id": person_id}),
         ("matching", "list_duos", {"person_id": person_id}),
         ("notifications", "list_deliveries", {"person_id": person_id, "limit": MESSAGES_SHOWN}))

@@ -2,7 +2,7 @@
 given back when the request ends."""
 from flask import current_app, g
 
-from gateway.rpc import RpcPool
+from gateway.rpc import RpcPool, ServiceUnavailable
 from services.shared.caller import CONTEXT_KEY as CALLER_KEY
 from services.shared.caller import Caller
 
@@ -41,6 +41,16 @@ def call_together(*calls: tuple) -> list:
         if isinstance(outcome, Exception):
             raise outcome
     return outcomes
+
+
+def call_together_sparing(*calls: tuple) -> list:
+    """As call_together, but a service that is down or late answers None in its place: the
+    page shows what the others hold and says what is missing. Any other error is raised."""
+    outcomes = _gathered(pool(), _borrowed(), calls)
+    for outcome in outcomes:
+        if isinstance(outcome, Exception) and not isinstance(outcome, ServiceUnavailable):
+            raise outcome
+    return [None if isinstance(outcome, ServiceUnavailable) else outcome for outcome in outcomes]
 
 
 def call_each(service_names, method: str, health_pool: RpcPool) -> dict:

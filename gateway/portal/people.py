@@ -39,8 +39,9 @@ def search():
 @coordinator_page
 def person(person_id):
     """Everything the platform holds about a person, each part from the service that owns it."""
-    held = people.record(person_id)
-    names = names_for(*[[x["buddy_id"], x["participant_id"]] for x in [*held["proposals"], *held["duos"]]])
+    held = people.record(person_id, sparing=True)
+    pairs = [*(held["proposals"] or []), *(held["duos"] or [])]  # None: matching did not answer
+    names = names_for(*[[x["buddy_id"], x["participant_id"]] for x in pairs])
     return render_template("portal/person.html", names=names, **held)
 
 

@@ -10,6 +10,7 @@ import requests
 from gateway import create_app, credentials
 from tests.support.applicants import applied, approved
 from tests.support.portal import signed_in
+from tests.support.processes import wait_healthy
 from tests.support.waiting import eventually
 
 
@@ -99,3 +100,17 @@ def a_buddys_token() -> str:
             "id": str(uuid.uuid4()), "account_id": str(uuid.uuid4()), "kind": "coordinator_api_token",
             "role": "buddy", "scopes": ["own:read", "own:write"], "person_id": str(uuid.uuid4()),
             "expires_at": (datetime.now(timezone.utc) + timedelta(hours=1)).isoformat()})
+
+
+def test_the_person_s_page_shows_what_intake_holds_while_matching_is_down(fresh, api, coordinator, config):
+    amina = approved(fresh, api, "participant", first_name="Amina", last_name="Haddad")
+    browser = signed_in(fresh, coordinator)
+    matching = next(process for process in fresh.processes if process.name == "matching")
+    matching.stop()
+    try:
+        page = browser.get(fresh.url(f"/portal/people/{amina['person_id']}"), timeout=60)
+    finally:
+        matching.start()
+        wait_healthy(config, "matching", process=matching)
+    assert page.status_code == 200 and "<h1>Amina Haddad" in page.text and "goedgekeurd" in page.text
+    assert page.text.count("De dienst matching antwoordde niet: dit deel kan nu niet getoond worden.") == 2

@@ -62,3 +62,10 @@ def test_people_get_a_page_in_their_language_with_the_reference(client):
 def test_an_unknown_address_is_a_404_in_the_api_and_on_the_site(client):
     assert client.get("/api/v1/nothing-here").json["code"] == "not_found"
     assert client.get("/nothing-here").status_code == 404
+
+
+def test_a_page_that_is_not_there_says_so_in_the_reader_s_language(client):
+    arabic = client.get("/privacy/1999-01?lang=ar")
+    assert arabic.status_code == 404 and "هذه الصفحة غير موجودة" in arabic.text
+    assert "requested URL was not found" not in arabic.text
+    assert "does not exist (any more)" in client.get("/api/v1/nothing-here").json["message"]
