@@ -40,6 +40,8 @@ PORTAL_LABELS = {
 
 # what the matching and intake services may answer that the portal shows as it is, translated
 MESSAGES = [N_("This is not the top suggestion: say why you chose it."),
+            # marshmallow's own, when a form arrives without what its page always sends
+            N_("Not a valid datetime."), N_("Field may not be null."), N_("Not a valid date."),
             N_("Say why, so the next proposal can do better."),
             N_("This participant already has a proposal or a duo."),
             N_("The introduction meeting has not taken place yet: record a yes after it."),
