@@ -23,6 +23,10 @@ ANSWERS = {
     422: "Invalid input: an error per field in `errors`; nothing was changed",
     503: "A service, the broker or the token revocation list is unavailable; see Retry-After",
 }
+# answered by the web server in front of the gateway (gunicorn), before the API sees the request
+TOO_LONG = {"description": "The request line is longer than the server takes (about 4 KB): "
+                           "shorten the query or the path (the web server's own page)",
+            "content": {"text/html": {"schema": {"type": "string"}}}}
 HEADERS = {401: {"WWW-Authenticate": CHALLENGE}, 429: {"Retry-After": RETRY_AFTER},
            503: {"Retry-After": RETRY_AFTER}}
 
@@ -48,6 +52,8 @@ def expected_errors(path: str, operation: dict) -> set[int]:
         statuses |= {400, 413, 422}
     if any(p.get("in") == "query" for p in operation.get("parameters", []) if isinstance(p, dict)):
         statuses.add(422)
+    if "{" in path or any(isinstance(p, dict) and p.get("in") == "query" for p in operation.get("parameters", [])):
+        statuses.add(414)  # what a client types can make the request line too long
     return statuses
 
 
@@ -66,7 +72,9 @@ class Contract(BasePlugin):
             for status in expected_errors(path or "", operation):
                 responses.setdefault(str(status), {})
             for status, answer in list(responses.items()):
-                if int(status) >= 400:
+                if int(status) == 414:
+                    responses[status] = TOO_LONG
+                elif int(status) >= 400:
                     responses[status] = self._error_answer(int(status), answer, error)
 
     @staticmethod

@@ -10,6 +10,7 @@ import pytest
 import requests
 
 from services.shared.dates import when
+from tests.support.appointments import introduction_held
 from tests.support.applicants import approved
 from tests.support.buddies import PASSWORD, buddy_signed_in, choose_password, link_in_mail
 from tests.support.portal import csrf_of
@@ -75,7 +76,8 @@ def gateway_with_contact(fresh, tmp_path):
     process.stop()
 
 
-def test_a_buddy_in_a_duo_sees_the_introduction_and_the_coordinator_not_a_search(fresh, api, gateway_with_contact):
+def test_a_buddy_in_a_duo_sees_the_introduction_and_the_coordinator_not_a_search(fresh, api, db,
+                                                                                gateway_with_contact):
     amina = approved(fresh, api, "participant", language="ar", first_name="Amina")
     lotte, browser = buddy_signed_in(fresh, api, language="nl", first_name="Lotte")
     waiting = browser.get(gateway_with_contact + "/me").text
@@ -86,6 +88,8 @@ def test_a_buddy_in_a_duo_sees_the_introduction_and_the_coordinator_not_a_search
     planned = api.post(fresh.url(f"/api/v1/matching/proposals/{proposal['id']}/introduction"),
                        json={"starts_at": starts.isoformat(), "location": "Huis van de Wereld"})
     assert planned.status_code == 200, planned.text
+    starts -= timedelta(days=14)  # a week went by, and a yes is recorded once they have met
+    introduction_held(db, proposal["id"], at=starts)
     for side in ("buddy", "participant"):
         api.post(fresh.url(f"/api/v1/matching/proposals/{proposal['id']}/answers"), json={"side": side, "answer": "yes"})
 

@@ -26,10 +26,10 @@ def test_the_overview_counts_what_needs_the_coordinator_s_attention(fresh, coord
     api.post(fresh.url(f"/api/v1/applications/{buddy['application_id']}/screening"),
              json={"decision": "approved", "reason": "Ready."})
     browser = signed_in(fresh, coordinator)
-    page = eventually(lambda: (p := browser.get(fresh.url("/portal?lang=en"))) and "1 buddies" in p.text and p)
+    page = eventually(lambda: (p := browser.get(fresh.url("/portal?lang=en"))) and "1 buddy" in p.text and p)
     assert overview_cards(page) == {
-        "waiting too long for a first contact": 1, "applications not yet in touch": 2,
-        "people in the pool, waiting for a match": 1,
+        "application waiting too long for a first contact": 1, "applications not yet in touch": 2,
+        "person in the pool, waiting for a match": 1,
         "messages that could not be delivered": 0}
     longest = page.text.split("Longest waiting first")[1]
     assert longest.index("Late Test") < longest.index("Recent Test") and "Bram" not in longest

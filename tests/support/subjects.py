@@ -62,6 +62,8 @@ SAMPLES = {
                                          "language": "ar", "channel": "email"},
     "buddy_invited": lambda p: {"person_id": p.person_id, "expires_at": NOW + timedelta(days=14),
                                 "invitation_id": str(uuid.uuid4())},
+    "password_reset_requested": lambda p: {"person_id": p.person_id, "reset_id": str(uuid.uuid4()),
+                                           "expires_at": NOW + timedelta(hours=2)},
     "person_erased": lambda p: {"person_id": p.person_id, "erased_at": NOW},
     "match_proposed": lambda p: {**_pair(p), "proposed_at": NOW},
     "introduction_scheduled": lambda p: {**_pair(p), "starts_at": NOW + timedelta(days=2),

@@ -10,6 +10,7 @@ from gateway.api import BEARER, respond
 from gateway.auth import coordinator_api
 
 ERROR = "#/components/schemas/Error"
+TOO_LONG = "414"  # gunicorn's own page, before the gateway sees the request
 METHODS = {"get", "put", "post", "delete", "patch"}
 
 
@@ -31,9 +32,11 @@ def problems(document: dict) -> list[str]:
             found += [f"{name}: no {s} with the Error schema" for s in ("401", "403")
                       if _schema(responses.get(s, {})) != {"$ref": ERROR}]
         found += [f"{name}: {s} has content without a schema" for s, a in responses.items()
-                  if a.get("content") and not _schema(a)]
+                  if a.get("content") and not _schema(a) and s != TOO_LONG]
         found += [f"{name}: {s} is not the Error schema" for s, a in responses.items()
-                  if int(s) >= 400 and _schema(a) != {"$ref": ERROR}]
+                  if int(s) >= 400 and s != TOO_LONG and _schema(a) != {"$ref": ERROR}]
+        if TOO_LONG in responses and "text/html" not in responses[TOO_LONG].get("content", {}):
+            found.append(f"{name}: 414 is not the web server's page")
         if "default" in responses:
             found.append(f"{name}: a catch-all default answer")
     return found
@@ -62,7 +65,7 @@ def test_the_document_leaves_nothing_out(app):
 def test_each_operation_lists_the_errors_it_can_answer(app):
     paths = document_of(app)["paths"]
     assert set(paths["/api/v1/duos/{duo_id}/pause"]["post"]["responses"]) == {
-        "200", "400", "401", "403", "404", "409", "413", "422", "503"}
+        "200", "400", "401", "403", "404", "409", "413", "414", "422", "503"}
     issue = paths["/api/v1/tokens"]["post"]["responses"]
     assert set(issue) == {"201", "400", "401", "403", "413", "422", "429", "503"}
     assert issue["401"]["description"] == "Wrong e-mail address or password", "its own words stay"
@@ -103,7 +106,7 @@ def test_an_endpoint_added_later_gets_the_common_answers(app):
 
     app.extensions["platform_api"].register_blueprint(blp)
     answers = document_of(app)["paths"]["/api/v1/later/{thing_id}"]["get"]["responses"]
-    assert set(answers) == {"200", "401", "403", "404", "503"}
+    assert set(answers) == {"200", "401", "403", "404", "414", "503"}
     assert problems(document_of(app)) == []
 
 
