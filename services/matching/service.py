@@ -12,6 +12,7 @@ from services.shared.caller import scoped
 from services.shared.service import BackboneService, command, jsonable, load
 from services.shared.wire import matching as wire
 from services.shared.wire.appointments import AppointmentView, AppointmentWindow
+from services.shared.wire.own_match import OwnMatchView
 
 
 class MatchingService(BackboneService):
@@ -117,7 +118,7 @@ class MatchingService(BackboneService):
         person themselves (`own:read`: a buddy, the holder of their status link); else Forbidden."""
         self.caller.may_act_on(person_id, "duos:read", "own:read")
         found = own.own_match(self.db, _id(person_id))
-        return found and jsonable(wire.OwnMatchView().dump(found))
+        return found and jsonable(OwnMatchView().dump(found))
 
     @command(scoped("duos:read"))
     def get_duo(self, duo_id: str) -> dict:
