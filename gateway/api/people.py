@@ -47,15 +47,10 @@ class PersonRecord(Schema):
         "description": f"notifications' delivery log, the newest {people.MESSAGES_SHOWN}"})
 
 
-UNAUTHENTICATED = "No bearer token, or one that expired or was revoked"
-NOT_A_COORDINATOR = "The token is not a coordinator's (`people:read`)"
-
 
 @blp.route("/search", methods=["GET"])
 @blp.arguments(PeopleQuery, location="query")
 @blp.response(200, PeopleFound)
-@blp.alt_response(401, description=UNAUTHENTICATED)
-@blp.alt_response(403, description=NOT_A_COORDINATOR)
 @blp.alt_response(422, description="Fewer than two letters or digits, or a limit above 20")
 @blp.doc(security=BEARER)
 @coordinator_api
@@ -70,8 +65,6 @@ def search(_query):
 
 @blp.route("/people/<person_id>", methods=["GET"])
 @blp.response(200, PersonRecord)
-@blp.alt_response(401, description=UNAUTHENTICATED)
-@blp.alt_response(403, description=NOT_A_COORDINATOR)
 @blp.alt_response(404, description="No such person (or erased)")
 @blp.doc(security=BEARER)
 @coordinator_api
